@@ -6,6 +6,7 @@ export type ContentStatsErrorCode =
   | 'forbidden'
   | 'insufficient_balance'
   | 'not_found'
+  | 'conflict'
   | 'rate_limited'
   | 'invalid_request'
   | 'server'
@@ -58,7 +59,12 @@ export class ContentStatsError extends Error {
 
   /** `true` for failures a later retry may fix (network, timeout, 5xx, 429). */
   get retryable(): boolean {
-    return this.code === 'network' || this.code === 'timeout' || this.code === 'server' || this.code === 'rate_limited';
+    return (
+      this.code === 'network' ||
+      this.code === 'timeout' ||
+      this.code === 'server' ||
+      this.code === 'rate_limited'
+    );
   }
 }
 
@@ -66,6 +72,8 @@ export class ContentStatsError extends Error {
 export function isContentStatsError(error: unknown): error is ContentStatsError {
   return (
     error instanceof ContentStatsError ||
-    (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'ContentStatsError')
+    (typeof error === 'object' &&
+      error !== null &&
+      (error as { name?: unknown }).name === 'ContentStatsError')
   );
 }

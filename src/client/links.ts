@@ -52,7 +52,8 @@ export function parseVideoLink(input: string): ParsedVideoLink {
   if (raw.length > MAX_LINK_LENGTH) return invalid('The video link is too long.');
   // Control characters and whitespace inside a link are never part of a real share link.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-  if (/[\s\u0000-\u001f\u007f\\]/.test(raw)) return invalid('The video link contains spaces or control characters.');
+  if (/[\s\u0000-\u001f\u007f\\]/.test(raw))
+    return invalid('The video link contains spaces or control characters.');
 
   const hasScheme = /^[A-Za-z][A-Za-z0-9+.-]*:/.test(raw);
   if (hasScheme && !/^https?:\/\//i.test(raw)) return invalid('Only https:// links are accepted.');
@@ -62,8 +63,10 @@ export function parseVideoLink(input: string): ParsedVideoLink {
   } catch {
     return invalid('That is not a valid URL.');
   }
-  if (url.username !== '' || url.password !== '') return invalid('Links with a user name or password are refused.');
-  if (url.port !== '' && url.port !== '443' && url.port !== '80') return invalid('Links with a port are refused.');
+  if (url.username !== '' || url.password !== '')
+    return invalid('Links with a user name or password are refused.');
+  if (url.port !== '' && url.port !== '443' && url.port !== '80')
+    return invalid('Links with a port are refused.');
 
   const host = url.hostname;
   let match: RegExpExecArray | null;

@@ -66,6 +66,8 @@ export interface VideoSummary {
   /** ISO 8601 time tracking was stopped early, when it was. */
   stopped_at?: string | null;
   snapshots?: Snapshot[];
+  /** Most recent snapshot, when the list endpoint includes it. */
+  latest_snapshot?: Snapshot | null;
 }
 
 /** A tracked video with its snapshots, from `GET /api/v1/videos/{id}`. */

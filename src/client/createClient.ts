@@ -1,0 +1,254 @@
+import { durationProblem, estimateCost } from './cost';
+import { ContentStatsError } from './errors';
+import { type RetryOptions, resolveRetry } from './internal/backoff';
+import {
+  decodeTrackedVideo,
+  decodeUsage,
+  decodeVideo,
+  decodeVideoList,
+  decodeVideoSummary,
+} from './internal/decode';
+import { type Auth, type RequestSpec, send, type TransportConfig } from './internal/transport';
+import { parseVideoLink } from './links';
+import { createTokenSource, type TokenSource } from './tokens';
+import type {
+  Platform,
+  RateLimit,
+  StopResult,
+  TrackedVideo,
+  TrackVideoInput,
+  Usage,
+  Video,
+  VideoList,
+  WithMeta,
+} from './types';
+
+export type { RetryOptions } from './internal/backoff';
+
+/** Default API origin. */
+export const DEFAULT_BASE_URL = 'https://contentstats.io';
+
+/** Ids the API hands out; anything else is refused before a request is made. */
+export const VIDEO_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Options of {@link createClient}. Give exactly one of `apiKey`, `token` or `tokenUrl`, or none behind a same-origin proxy. */
+export interface ClientOptions {
+  /** API origin, or the mount path of your proxy (e.g. `/api/contentstats`). @defaultValue 'https://contentstats.io' */
+  baseUrl?: string;
+  /** Secret API key, sent as `X-API-Key`. Server-side only: refused in a browser unless `dangerouslyAllowBrowser`. */
+  apiKey?: string;
+  /** A bearer token (or a function returning one) minted by your server. */
+  token?: string | (() => string | Promise<string>);
+  /** Your token endpoint; the client fetches, caches and refreshes short-lived tokens from it. */
+  tokenUrl?: string;
+  /** Options for the token request, e.g. `{ credentials: 'include' }`. */
+  tokenRequestInit?: RequestInit;
+  /** `fetch` to use (tests, edge runtimes). @defaultValue globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Time limit of one attempt in ms. @defaultValue 15000 */
+  timeoutMs?: number;
+  /** Retry settings, or `false` to never retry. */
+  retry?: RetryOptions | false;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+  /** Allow `apiKey` in a browser (for local tools only; it exposes the key to anyone with the page). @defaultValue false */
+  dangerouslyAllowBrowser?: boolean;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Cancels the call, including pending retries. */
+  signal?: AbortSignal;
+  /** Overrides the client's `timeoutMs` for this call. */
+  timeoutMs?: number;
+}
+
+/** Options of `trackVideo`. */
+export interface TrackOptions extends CallOptions {
+  /** Reuse a key to make a repeated submit idempotent; one is generated per call otherwise. */
+  idempotencyKey?: string;
+}
+
+/** A typed client for every documented ContentStats endpoint. */
+export interface ContentStatsClient {
+  /** Starts tracking a video. The link and duration are checked before any request; retries reuse one `Idempotency-Key`. */
+  trackVideo(input: TrackVideoInput, options?: TrackOptions): Promise<WithMeta<TrackedVideo>>;
+  /** A tracked video with its snapshots, ascending by time. */
+  getVideo(id: string, options?: CallOptions): Promise<WithMeta<Video>>;
+  /** Tracked videos, optionally filtered by platform. */
+  listVideos(filter?: { platform?: Platform }, options?: CallOptions): Promise<WithMeta<VideoList>>;
+  /** Stops tracking early; unused snapshots are not charged. */
+  stopTracking(id: string, options?: CallOptions): Promise<WithMeta<StopResult>>;
+  /** Balance, plan and limits. */
+  getUsage(options?: CallOptions): Promise<WithMeta<Usage>>;
+  /** Latest rate-limit state seen on any response, or `null` before the first. */
+  readonly rateLimit: RateLimit | null;
+  /** Called whenever a response brings rate-limit headers; returns an unsubscribe function. */
+  onRateLimit(listener: (rateLimit: RateLimit) => void): () => void;
+  /** The base URL requests go to. */
+  readonly baseUrl: string;
+}
+
+function invalidRequest(message: string): ContentStatsError {
+  return new ContentStatsError({ code: 'invalid_request', message });
+}
+
+function checkId(id: string): string {
+  if (typeof id !== 'string' || !VIDEO_ID_PATTERN.test(id)) {
+    throw invalidRequest(`"${String(id).slice(0, 80)}" is not a valid video id.`);
+  }
+  return id;
+}
+
+function randomKey(): string {
+  const c = globalThis.crypto;
+  if (typeof c?.randomUUID === 'function') return c.randomUUID();
+  const bytes = new Uint8Array(16);
+  c.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function resolveAuth(options: ClientOptions): Auth {
+  const given = [options.apiKey, options.token, options.tokenUrl].filter((v) => v !== undefined).length;
+  if (given > 1) throw new TypeError('createClient: give only one of apiKey, token or tokenUrl.');
+  if (options.apiKey !== undefined) {
+    const inBrowser = typeof window !== 'undefined' && typeof document !== 'undefined';
+    if (inBrowser && !options.dangerouslyAllowBrowser) {
+      throw new TypeError(
+        'createClient: an apiKey in the browser exposes it to every visitor. Use a proxy (contentstats-kit/proxy) with baseUrl or tokenUrl instead.',
+      );
+    }
+    return { kind: 'key', apiKey: options.apiKey };
+  }
+  if (options.tokenUrl !== undefined) {
+    const source = createTokenSource({
+      tokenUrl: options.tokenUrl,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.tokenRequestInit ? { init: options.tokenRequestInit } : {}),
+    });
+    return { kind: 'token', source };
+  }
+  const token = options.token;
+  if (token !== undefined) {
+    const source: TokenSource = {
+      get: () => Promise.resolve(typeof token === 'function' ? token() : token),
+      invalidate: () => {},
+    };
+    return { kind: 'token', source };
+  }
+  return { kind: 'none' };
+}
+
+/**
+ * Creates a client. Server-side with `apiKey`; in a browser with `baseUrl` pointing at
+ * your proxy and, for scoped access, a `tokenUrl`.
+ *
+ * @example
+ * const client = createClient({ apiKey: process.env.CONTENTSTATS_API_KEY });
+ * const { id } = await client.trackVideo({ video_link: 'https://www.tiktok.com/@user/video/123', duration_days: 7 });
+ */
+export function createClient(options: ClientOptions = {}): ContentStatsClient {
+  const listeners = new Set<(rateLimit: RateLimit) => void>();
+  let latest: RateLimit | null = null;
+  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const config: TransportConfig = {
+    baseUrl,
+    auth: resolveAuth(options),
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    timeoutMs: options.timeoutMs ?? 15_000,
+    retry: resolveRetry(options.retry),
+    headers: options.headers ?? {},
+    random: Math.random,
+    onRateLimit(rateLimit) {
+      latest = rateLimit;
+      for (const listener of listeners) listener(rateLimit);
+    },
+  };
+
+  async function call<TData extends object>(
+    spec: RequestSpec<TData>,
+    callOptions?: CallOptions,
+  ): Promise<WithMeta<TData>> {
+    const { data, rateLimit } = await send(config, {
+      ...spec,
+      signal: callOptions?.signal,
+      timeoutMs: callOptions?.timeoutMs,
+    });
+    return { ...data, rateLimit };
+  }
+
+  return {
+    baseUrl,
+    get rateLimit() {
+      return latest;
+    },
+    onRateLimit(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    trackVideo(input, callOptions) {
+      const link = parseVideoLink(input?.video_link);
+      if (!link.ok) return Promise.reject(invalidRequest(link.reason));
+      const problem = durationProblem(input.duration_days);
+      if (problem) return Promise.reject(invalidRequest(problem));
+      const body = { video_link: link.url, duration_days: input.duration_days };
+      const fallback = {
+        video_link: link.url,
+        platform: link.platform,
+        estimated_cost: estimateCost(input.duration_days),
+      };
+      // one key for all retries of this call: the API then creates and charges at most one tracking
+      const idempotencyKey = callOptions?.idempotencyKey ?? randomKey();
+      return call(
+        {
+          method: 'POST',
+          path: '/api/v1/videos/track',
+          body,
+          headers: { 'Idempotency-Key': idempotencyKey },
+          decode: (value) => decodeTrackedVideo(value, fallback),
+        },
+        callOptions,
+      );
+    },
+    getVideo(id, callOptions) {
+      try {
+        checkId(id);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return call(
+        { method: 'GET', path: `/api/v1/videos/${encodeURIComponent(id)}`, decode: (v) => decodeVideo(v) },
+        callOptions,
+      );
+    },
+    listVideos(filter, callOptions) {
+      return call(
+        {
+          method: 'GET',
+          path: '/api/v1/videos',
+          query: { platform: filter?.platform },
+          decode: decodeVideoList,
+        },
+        callOptions,
+      );
+    },
+    stopTracking(id, callOptions) {
+      try {
+        checkId(id);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return call(
+        {
+          method: 'POST',
+          path: `/api/v1/videos/${encodeURIComponent(id)}/stop`,
+          decode: (v) => decodeVideoSummary(v, 'body') as StopResult,
+        },
+        callOptions,
+      );
+    },
+    getUsage(callOptions) {
+      return call({ method: 'GET', path: '/api/v1/usage', decode: decodeUsage }, callOptions);
+    },
+  };
+}

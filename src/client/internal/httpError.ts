@@ -1,0 +1,83 @@
+import { ContentStatsError, type ContentStatsErrorCode } from '../errors';
+import { parseRetryAt } from '../rateLimit';
+import type { RateLimit } from '../types';
+
+function codeFor(status: number): ContentStatsErrorCode {
+  if (status === 401) return 'unauthorized';
+  if (status === 402) return 'insufficient_balance';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 409) return 'conflict';
+  if (status === 429) return 'rate_limited';
+  if (status >= 500) return 'server';
+  return 'invalid_request';
+}
+
+function usd(n: number): string {
+  return `$${n.toFixed(2)}`;
+}
+
+function seconds(ms: number): string {
+  return `${Math.max(1, Math.ceil(ms / 1000))} s`;
+}
+
+/** Turns a non-2xx response (body already read) into a typed error with a message a person can act on. */
+export function httpError(
+  response: Response,
+  body: unknown,
+  rateLimit: RateLimit | null,
+  now: number,
+): ContentStatsError {
+  const status = response.status;
+  const code = codeFor(status);
+  const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const apiMessage =
+    typeof fields.error === 'string'
+      ? fields.error
+      : typeof fields.message === 'string'
+        ? fields.message
+        : undefined;
+  let balance: number | undefined;
+  let retryAt: number | undefined;
+  let message: string;
+  switch (code) {
+    case 'unauthorized':
+      message =
+        'The API key or access token was refused (401). Check the key on your server, or sign in again.';
+      break;
+    case 'insufficient_balance': {
+      const raw = fields.balance ?? fields.balance_usd;
+      const n = typeof raw === 'string' ? Number(raw) : raw;
+      balance = typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+      message =
+        balance === undefined
+          ? 'Insufficient balance (402). Top up your ContentStats balance, or track for fewer days.'
+          : `Insufficient balance: ${usd(balance)} left (402). Top up your ContentStats balance, or track for fewer days.`;
+      break;
+    }
+    case 'forbidden':
+      message = `Not allowed (403)${apiMessage ? `: ${apiMessage}` : '.'}`;
+      break;
+    case 'not_found':
+      message = `Not found (404)${apiMessage ? `: ${apiMessage}` : ''}. Check that the video is public and the id or link is right.`;
+      break;
+    case 'conflict':
+      message = `Conflict (409)${apiMessage ? `: ${apiMessage}` : '.'}`;
+      break;
+    case 'rate_limited':
+      retryAt = parseRetryAt(response.headers, rateLimit, now);
+      message =
+        retryAt === undefined
+          ? 'Rate limit reached (429). Wait a minute before trying again.'
+          : `Rate limit reached (429). Try again in ${seconds(retryAt - now)}.`;
+      break;
+    case 'server':
+      // a 503 with Retry-After says when to come back; without it, backoff decides
+      if (response.headers.has('retry-after')) retryAt = parseRetryAt(response.headers, null, now);
+      message = `The ContentStats API failed (${status}). Try again in a moment.`;
+      break;
+    default:
+      message = `The request was refused (${status})${apiMessage ? `: ${apiMessage}` : '.'}`;
+  }
+  return new ContentStatsError({ code, status, message, balance, retryAt, rateLimit, apiMessage });
+}

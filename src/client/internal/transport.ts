@@ -1,0 +1,202 @@
+import { ContentStatsError, isContentStatsError } from '../errors';
+import { parseRateLimit } from '../rateLimit';
+import type { TokenSource } from '../tokens';
+import type { RateLimit } from '../types';
+import { backoffDelay, type ResolvedRetry, sleep } from './backoff';
+import { DecodeError } from './decode';
+import { httpError } from './httpError';
+
+export type Auth =
+  | { kind: 'none' }
+  | { kind: 'key'; apiKey: string }
+  | { kind: 'token'; source: TokenSource };
+
+export interface TransportConfig {
+  baseUrl: string;
+  auth: Auth;
+  fetch: typeof fetch;
+  timeoutMs: number;
+  retry: ResolvedRetry;
+  headers: Record<string, string>;
+  random: () => number;
+  onRateLimit: (rateLimit: RateLimit) => void;
+}
+
+export interface RequestSpec<TData> {
+  method: 'GET' | 'POST';
+  path: string;
+  query?: Record<string, string | undefined>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  decode: (body: unknown) => TData;
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number | undefined;
+}
+
+export interface TransportResult<TData> {
+  data: TData;
+  rateLimit: RateLimit | null;
+}
+
+/** One attempt's signal: aborts on the caller's signal or on the timeout, and says which. */
+function attemptSignal(parent: AbortSignal | undefined, timeoutMs: number) {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException('timeout', 'TimeoutError'));
+  }, timeoutMs);
+  const onAbort = () => controller.abort(parent?.reason);
+  if (parent?.aborted) controller.abort(parent.reason);
+  else parent?.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    dispose() {
+      clearTimeout(timer);
+      parent?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+function abortedError(cause: unknown): ContentStatsError {
+  return new ContentStatsError({ code: 'aborted', message: 'The request was cancelled.', cause });
+}
+
+async function readJson(
+  response: Response,
+): Promise<{ ok: true; value: unknown } | { ok: false; cause: unknown }> {
+  const text = await response.text();
+  if (text === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (cause) {
+    return { ok: false, cause };
+  }
+}
+
+function buildUrl(baseUrl: string, path: string, query?: Record<string, string | undefined>): string {
+  let url = `${baseUrl}${path}`;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) params.set(key, value);
+  const qs = params.toString();
+  if (qs) url += `?${qs}`;
+  return url;
+}
+
+/** Runs a request with auth, timeout, retries (network, timeout, 5xx, 429 only) and response checks. */
+export async function send<TData>(
+  config: TransportConfig,
+  spec: RequestSpec<TData>,
+): Promise<TransportResult<TData>> {
+  const url = buildUrl(config.baseUrl, spec.path, spec.query);
+  const timeoutMs = spec.timeoutMs ?? config.timeoutMs;
+  let refreshedToken = false;
+  for (let attempt = 0; ; attempt++) {
+    if (spec.signal?.aborted) throw abortedError(spec.signal.reason);
+    let error: ContentStatsError;
+    try {
+      return await attemptOnce(config, spec, url, timeoutMs);
+    } catch (caught) {
+      if (!isContentStatsError(caught)) throw caught;
+      error = caught;
+    }
+    // a token may expire between fetch and use, or be revoked: refresh once, then give up
+    if (
+      error.code === 'unauthorized' &&
+      config.auth.kind === 'token' &&
+      !refreshedToken &&
+      error.status === 401
+    ) {
+      refreshedToken = true;
+      attempt--;
+      continue;
+    }
+    if (!error.retryable || attempt >= config.retry.retries) throw error;
+    const now = Date.now();
+    let delay = backoffDelay(attempt, config.retry, config.random);
+    if (error.retryAt !== undefined) {
+      const wait = error.retryAt - now;
+      // a reset far away is the caller's decision, not a hidden minute-long stall
+      if (wait > config.retry.maxRetryAfterMs) throw error;
+      delay = Math.max(delay, wait + Math.floor(config.random() * 250));
+    }
+    try {
+      await sleep(delay, spec.signal);
+    } catch (cause) {
+      throw abortedError(cause);
+    }
+  }
+}
+
+async function attemptOnce<TData>(
+  config: TransportConfig,
+  spec: RequestSpec<TData>,
+  url: string,
+  timeoutMs: number,
+): Promise<TransportResult<TData>> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...config.headers, ...spec.headers };
+  let token: string | undefined;
+  if (config.auth.kind === 'key') headers['X-API-Key'] = config.auth.apiKey;
+  if (config.auth.kind === 'token') {
+    token = await config.auth.source.get();
+    headers.Authorization = `Bearer ${token}`;
+  }
+  let body: string | undefined;
+  if (spec.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(spec.body);
+  }
+  const attempt = attemptSignal(spec.signal, timeoutMs);
+  let response: Response;
+  let parsed: Awaited<ReturnType<typeof readJson>>;
+  try {
+    response = await config.fetch(url, { method: spec.method, headers, body, signal: attempt.signal });
+    parsed = await readJson(response);
+  } catch (cause) {
+    if (attempt.timedOut()) {
+      throw new ContentStatsError({
+        code: 'timeout',
+        message: `The ContentStats API did not answer within ${Math.round(timeoutMs / 100) / 10} s. Try again.`,
+        cause,
+      });
+    }
+    if (spec.signal?.aborted) throw abortedError(cause);
+    throw new ContentStatsError({
+      code: 'network',
+      message: 'Could not reach the ContentStats API. Check your connection and try again.',
+      cause,
+    });
+  } finally {
+    attempt.dispose();
+  }
+  const now = Date.now();
+  const rateLimit = parseRateLimit(response.headers, now);
+  if (rateLimit) config.onRateLimit(rateLimit);
+  if (!response.ok) {
+    if (response.status === 401 && token && config.auth.kind === 'token')
+      config.auth.source.invalidate(token);
+    throw httpError(response, parsed.ok ? parsed.value : undefined, rateLimit, now);
+  }
+  if (!parsed.ok) {
+    throw new ContentStatsError({
+      code: 'invalid_response',
+      status: response.status,
+      message: 'The ContentStats API answered with something that is not JSON.',
+      rateLimit,
+      cause: parsed.cause,
+    });
+  }
+  try {
+    return { data: spec.decode(parsed.value), rateLimit };
+  } catch (cause) {
+    if (!(cause instanceof DecodeError)) throw cause;
+    throw new ContentStatsError({
+      code: 'invalid_response',
+      status: response.status,
+      message: `The ContentStats API sent a response this client does not understand: ${cause.message}.`,
+      rateLimit,
+      cause,
+    });
+  }
+}

@@ -1,0 +1,5 @@
+// client, errors, link helpers, wire types
+export * from './client/index';
+
+// metrics helpers
+export * from './metrics/index';

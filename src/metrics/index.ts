@@ -1,0 +1,2 @@
+// counts
+export { countToNumber, isCountString, isUnsafeCount, parseCount } from './counts';
