@@ -1,0 +1,68 @@
+import { QueryClient } from '@tanstack/query-core';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ContentStatsClient, createClient } from '../client/createClient';
+import type { ContentStatsContext } from '../query/options';
+import { createSnapshotPersister, type SnapshotPersister, type SnapshotStorage } from '../query/persist';
+import { ContentStatsReactContext } from './context';
+
+/** Props of {@link ContentStatsProvider}. */
+export interface ContentStatsProviderProps {
+  /** A client from `createClient`. When absent, one is made from `baseUrl` and `tokenUrl`. */
+  client?: ContentStatsClient;
+  /** Your proxy's mount path, e.g. `/api/contentstats` (shorthand for a client). */
+  baseUrl?: string;
+  /** Your token endpoint (shorthand for a client with scoped tokens). */
+  tokenUrl?: string;
+  /** Share an existing TanStack `QueryClient`; a private one is made otherwise. */
+  queryClient?: QueryClient;
+  /**
+   * Keep fetched snapshots across reloads: `true` for `localStorage`, or your own storage or
+   * persister. Off by default. @defaultValue false
+   */
+  persist?: boolean | SnapshotStorage | SnapshotPersister;
+  children?: ReactNode;
+}
+
+function resolvePersister(persist: ContentStatsProviderProps['persist']): SnapshotPersister | undefined {
+  if (!persist) return undefined;
+  if (persist === true) {
+    // SSR and locked-down browsers have no localStorage: persistence quietly stays off there
+    try {
+      return typeof window !== 'undefined' && window.localStorage
+        ? createSnapshotPersister({ storage: window.localStorage })
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  if ('read' in persist && 'write' in persist) return persist;
+  return createSnapshotPersister({ storage: persist });
+}
+
+/** Gives the hooks and components below it a client and a shared cache. */
+export function ContentStatsProvider(props: ContentStatsProviderProps) {
+  const [client] = useState(
+    () =>
+      props.client ??
+      createClient({
+        ...(props.baseUrl !== undefined ? { baseUrl: props.baseUrl } : {}),
+        ...(props.tokenUrl !== undefined ? { tokenUrl: props.tokenUrl } : {}),
+      }),
+  );
+  const [queryClient] = useState(() => props.queryClient ?? new QueryClient());
+  const [persister] = useState(() => resolvePersister(props.persist));
+
+  useEffect(() => {
+    // mounting subscribes the cache to focus and online events (refetch on return, pause offline)
+    queryClient.mount();
+    return () => queryClient.unmount();
+  }, [queryClient]);
+
+  const value = useMemo<ContentStatsContext>(
+    () => ({ client, queryClient, scope: client.baseUrl, persister }),
+    [client, queryClient, persister],
+  );
+  return (
+    <ContentStatsReactContext.Provider value={value}>{props.children}</ContentStatsReactContext.Provider>
+  );
+}

@@ -1,0 +1,56 @@
+import type { QueryObserverResult } from '@tanstack/query-core';
+import { useMemo } from 'react';
+import type { ContentStatsError } from '../client/errors';
+import type { Snapshot, Video, WithMeta } from '../client/types';
+import {
+  engagementRate,
+  type SnapshotDelta,
+  type SnapshotPoint,
+  toDeltas,
+  toPoints,
+} from '../metrics/series';
+import { videoQueryOptions } from '../query/options';
+import { nextSnapshotAt } from '../query/schedule';
+import { useContentStatsContext } from './context';
+import { useQueryObserver } from './internal/useQueryObserver';
+
+/** Snapshots of a video, as exact counts and numbers, with derived series. */
+export interface SnapshotsData {
+  video: WithMeta<Video>;
+  /** Points ascending by time: numbers for charts, `exact` bigints for display. */
+  points: SnapshotPoint<Snapshot>[];
+  /** Per-hour change and views growth rate between consecutive snapshots. */
+  deltas: SnapshotDelta[];
+  /** Engagement rate of each point ((likes+comments+shares+saves)/views), aligned with `points`. */
+  engagement: Array<number | null>;
+  /** The latest point, or `undefined` before the first snapshot. */
+  latest: SnapshotPoint<Snapshot> | undefined;
+  /** When the next snapshot can exist (ms), or `null` once tracking is finished. */
+  nextSnapshotAt: number | null;
+}
+
+/** Result of {@link useSnapshots}. */
+export type UseSnapshotsResult = QueryObserverResult<SnapshotsData, ContentStatsError>;
+
+// module-level so query-core memoises the selection per fetched video
+function selectSnapshots(video: WithMeta<Video>): SnapshotsData {
+  const points = toPoints(video.snapshots);
+  return {
+    video,
+    points,
+    deltas: toDeltas(points),
+    engagement: points.map(engagementRate),
+    latest: points[points.length - 1],
+    nextSnapshotAt: nextSnapshotAt(video),
+  };
+}
+
+/**
+ * Snapshots of a tracked video with derived series (per-hour change, growth rate, engagement
+ * rate) and `nextSnapshotAt`. Shares one request and one cache entry with `useVideo(id)`.
+ */
+export function useSnapshots(id: string): UseSnapshotsResult {
+  const ctx = useContentStatsContext('useSnapshots');
+  const options = useMemo(() => ({ ...videoQueryOptions(ctx, id), select: selectSnapshots }), [ctx, id]);
+  return useQueryObserver(ctx.queryClient, options);
+}

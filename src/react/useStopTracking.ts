@@ -1,0 +1,15 @@
+import { useMemo } from 'react';
+import type { StopResult, WithMeta } from '../client/types';
+import { stopTrackingMutationOptions } from '../query/mutations';
+import { useContentStatsContext } from './context';
+import { type MutationResult, useMutationObserver } from './internal/useMutationObserver';
+
+/** Result of {@link useStopTracking}; `mutate(id)` stops the video with that id. */
+export type UseStopTrackingResult = MutationResult<WithMeta<StopResult>, string>;
+
+/** Stops a tracking early. The status shows `stopped` at once and rolls back if the API refuses. */
+export function useStopTracking(): UseStopTrackingResult {
+  const ctx = useContentStatsContext('useStopTracking');
+  const options = useMemo(() => stopTrackingMutationOptions(ctx), [ctx]);
+  return useMutationObserver(ctx.queryClient, options);
+}

@@ -1,0 +1,27 @@
+import type { QueryObserverResult } from '@tanstack/query-core';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import type { ContentStatsError } from '../client/errors';
+import type { RateLimit, Usage, WithMeta } from '../client/types';
+import { usageQueryOptions } from '../query/options';
+import { useContentStatsContext } from './context';
+import { useQueryObserver } from './internal/useQueryObserver';
+
+/** Result of {@link useUsage}: the usage query plus the live rate-limit state of the client. */
+export type UseUsageResult = QueryObserverResult<WithMeta<Usage>, ContentStatsError> & {
+  /** Latest rate-limit state seen on any request of this client (`remaining`, `resetAt`). */
+  rateLimit: RateLimit | null;
+};
+
+/** Balance, plan, concurrent videos and the rate-limit budget. */
+export function useUsage(): UseUsageResult {
+  const ctx = useContentStatsContext('useUsage');
+  const options = useMemo(() => usageQueryOptions(ctx), [ctx]);
+  const result = useQueryObserver(ctx.queryClient, options);
+  const client = ctx.client;
+  const rateLimit = useSyncExternalStore(
+    useCallback((onChange: () => void) => client.onRateLimit(onChange), [client]),
+    () => client.rateLimit,
+    () => client.rateLimit,
+  );
+  return { ...result, rateLimit };
+}

@@ -1,0 +1,18 @@
+import type { QueryObserverResult } from '@tanstack/query-core';
+import { useMemo } from 'react';
+import type { ContentStatsError } from '../client/errors';
+import type { Platform, VideoList, WithMeta } from '../client/types';
+import { videoListQueryOptions } from '../query/options';
+import { useContentStatsContext } from './context';
+import { useQueryObserver } from './internal/useQueryObserver';
+
+/** Result of {@link useVideos}. */
+export type UseVideosResult = QueryObserverResult<WithMeta<VideoList>, ContentStatsError>;
+
+/** The tracked videos, optionally filtered by platform. */
+export function useVideos(filter: { platform?: Platform } = {}): UseVideosResult {
+  const ctx = useContentStatsContext('useVideos');
+  const platform = filter.platform;
+  const options = useMemo(() => videoListQueryOptions(ctx, { platform }), [ctx, platform]);
+  return useQueryObserver(ctx.queryClient, options);
+}
