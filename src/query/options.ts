@@ -44,7 +44,12 @@ export function videoQueryOptions(
       : {}),
     staleTime: (query) => (query.state.dataUpdateCount === 0 ? 0 : videoStaleTime(query.state.data)),
     refetchInterval: (query) =>
-      query.state.data ? refetchDelay(query.state.data, { rateLimit: ctx.client.rateLimit }) : false,
+      query.state.data
+        ? refetchDelay(query.state.data, {
+            rateLimit: ctx.client.rateLimit,
+            fetchedAt: query.state.dataUpdatedAt,
+          })
+        : false,
     refetchIntervalInBackground: false,
     retry: false,
     enabled: id !== '',

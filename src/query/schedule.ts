@@ -32,28 +32,42 @@ export function nextSnapshotAt(
 /** Options of {@link refetchDelay}. */
 export interface RefetchDelayOptions {
   now?: number;
-  random?: () => number;
+  /** When the video was last fetched (ms); no poll comes sooner than {@link MIN_POLL_MS} after it. */
+  fetchedAt?: number;
+  /** A number in [0, 1) for the jitter; by default derived from the video and its last snapshot. */
+  random?: number;
   /** Latest rate-limit state: when the budget is low, polls wait for the reset. */
   rateLimit?: RateLimit | null;
 }
 
+/** A stable number in [0, 1) per video and snapshot, so recomputing a schedule never moves it. */
+function stableJitter(key: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  return (h >>> 0) / 2 ** 32;
+}
+
 /**
- * How long to wait before refetching a video: just after its next snapshot can exist, never
- * sooner than {@link MIN_POLL_MS}, and `false` once it is finished (no more polling).
+ * How long to wait before refetching a video: just after its next snapshot can exist (plus a
+ * little jitter so many viewers do not arrive at once), never sooner than {@link MIN_POLL_MS}
+ * after the last fetch, and `false` once it is finished (no more polling). The result is
+ * stable when recomputed: observers recompute it on every update.
  */
 export function refetchDelay(video: Video, options: RefetchDelayOptions = {}): number | false {
   if (isFinished(video)) return false;
   const now = options.now ?? Date.now();
-  const random = options.random ?? Math.random;
   const next = nextSnapshotAt(video);
+  const jitter = options.random ?? stableJitter(`${video.id}@${next ?? 'none'}`);
+  const fetchedAt = options.fetchedAt ?? now;
   // an overdue or unknown snapshot is polled gently, not hammered
   let due =
     next === null
-      ? now + 5 * MIN_POLL_MS
-      : next + SNAPSHOT_GRACE_MS + Math.floor(random() * SNAPSHOT_JITTER_MS);
+      ? fetchedAt + 5 * MIN_POLL_MS
+      : next + SNAPSHOT_GRACE_MS + Math.floor(jitter * SNAPSHOT_JITTER_MS);
+  due = Math.max(due, fetchedAt + MIN_POLL_MS);
   const rl = options.rateLimit;
-  if (rl && isBudgetLow(rl)) due = Math.max(due, rl.resetAt + Math.floor(random() * 5_000));
-  return Math.max(MIN_POLL_MS, due - now);
+  if (rl && isBudgetLow(rl)) due = Math.max(due, rl.resetAt + Math.floor(jitter * 5_000));
+  return Math.max(1_000, due - now);
 }
 
 /** `true` when a refetch now could eat the last requests of the window. */
