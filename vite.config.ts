@@ -13,6 +13,16 @@ const external = [
   ...deps.map((d) => new RegExp(`^${d.replace(/[/\\^$*+?.()|[\]{}]/g, '\\$&')}(/.*)?$`)),
 ];
 
+/** Exact-match aliases from React to Preact; order matters (see TOOLCHAIN.md). */
+export const preactAliases = [
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
+  { find: /^react-dom\/test-utils$/, replacement: 'preact/test-utils' },
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react$/, replacement: 'preact/compat' },
+];
+
 export default defineConfig({
   publicDir: false,
   build: {
@@ -33,9 +43,34 @@ export default defineConfig({
     rolldownOptions: { external },
   },
   test: {
-    include: ['test/**/*.test.{ts,tsx}'],
-    environment: 'node',
     testTimeout: 15_000,
     typecheck: { enabled: true, include: ['test/**/*.test-d.{ts,tsx}'], tsconfig: './tsconfig.json' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: ['test/e2e/**'],
+          environment: 'node',
+        },
+      },
+      {
+        // the hook suite again, with React swapped for preact/compat as the embed does
+        extends: true,
+        resolve: {
+          alias: [
+            { find: /^@testing-library\/react$/, replacement: '@testing-library/preact' },
+            ...preactAliases,
+          ],
+        },
+        test: {
+          name: 'preact',
+          include: ['test/react/hooks.test.tsx'],
+          typecheck: { enabled: false },
+          server: { deps: { inline: [/@testing-library\/preact/] } },
+        },
+      },
+    ],
   },
 });
