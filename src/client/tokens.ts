@@ -13,7 +13,7 @@ export interface TokenSourceOptions {
   /** URL of the host app's token endpoint (same origin, behind its own session auth). */
   tokenUrl: string;
   fetch?: typeof fetch;
-  /** Refresh this long before expiry. @defaultValue 30000 */
+  /** Refresh this long before expiry (at most half the token's lifetime). @defaultValue 30000 */
   refreshMarginMs?: number;
   /** Extra `RequestInit` for the token request, e.g. `{ credentials: 'include' }`. */
   init?: RequestInit;
@@ -24,6 +24,7 @@ export interface TokenSourceOptions {
 interface CachedToken {
   token: string;
   expiresAt: number;
+  fetchedAt: number;
 }
 
 function base64UrlDecode(part: string): string {
@@ -53,8 +54,35 @@ function parseExpiry(raw: unknown): number | undefined {
   return undefined;
 }
 
-function tokenError(message: string, status = 0, cause?: unknown): ContentStatsError {
-  return new ContentStatsError({ code: status === 0 ? 'network' : 'unauthorized', status, message, cause });
+function networkError(cause: unknown): ContentStatsError {
+  return new ContentStatsError({
+    code: 'network',
+    message: 'Could not reach the token endpoint. Check your connection.',
+    cause,
+  });
+}
+
+/** A refused token request: 401 means "sign in again"; a failing endpoint is a retryable server error. */
+function refusedError(status: number): ContentStatsError {
+  if (status >= 500) {
+    return new ContentStatsError({
+      code: 'server',
+      status,
+      message: `The token endpoint failed (${status}). Try again in a moment.`,
+    });
+  }
+  if (status === 429) {
+    return new ContentStatsError({
+      code: 'rate_limited',
+      status,
+      message: 'The token endpoint is rate limited (429). Wait a moment before trying again.',
+    });
+  }
+  return new ContentStatsError({
+    code: status === 403 ? 'forbidden' : 'unauthorized',
+    status: status === 403 ? 403 : 401,
+    message: `The token endpoint refused to issue a token (${status}). Sign in again, or check the server's token route.`,
+  });
 }
 
 /**
@@ -65,32 +93,27 @@ function tokenError(message: string, status = 0, cause?: unknown): ContentStatsE
 export function createTokenSource(options: TokenSourceOptions): TokenSource {
   const doFetch =
     options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
-  const margin = options.refreshMarginMs ?? 30_000;
+  const marginMs = options.refreshMarginMs ?? 30_000;
   const now = options.now ?? Date.now;
   let cached: CachedToken | null = null;
   let inFlight: Promise<CachedToken> | null = null;
 
   async function fetchToken(): Promise<CachedToken> {
+    // Headers, arrays and records are all valid `init.headers`; spreading only works for records
+    const headers = new Headers(options.init?.headers);
+    if (!headers.has('accept')) headers.set('Accept', 'application/json');
     let response: Response;
     try {
       response = await doFetch(options.tokenUrl, {
         method: 'POST',
         credentials: 'same-origin',
         ...options.init,
-        headers: {
-          Accept: 'application/json',
-          ...(options.init?.headers as Record<string, string> | undefined),
-        },
+        headers,
       });
     } catch (cause) {
-      throw tokenError('Could not reach the token endpoint. Check your connection.', 0, cause);
+      throw networkError(cause);
     }
-    if (!response.ok) {
-      throw tokenError(
-        `The token endpoint refused to issue a token (${response.status}). Sign in again, or check the server's token route.`,
-        response.status === 403 ? 403 : 401,
-      );
-    }
+    if (!response.ok) throw refusedError(response.status);
     let body: unknown;
     try {
       body = await response.json();
@@ -118,18 +141,24 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       (typeof o.expires_in === 'number' ? t + o.expires_in * 1000 : undefined) ??
       jwtExpiry(token) ??
       t + 60_000;
-    return { token, expiresAt };
+    return { token, expiresAt, fetchedAt: t };
+  }
+
+  // a token living less than twice the margin is refreshed at half its life, not on every call
+  function fresh(c: CachedToken): boolean {
+    const margin = Math.min(marginMs, (c.expiresAt - c.fetchedAt) / 2);
+    return c.expiresAt - margin > now();
   }
 
   return {
     get() {
-      if (cached && cached.expiresAt - margin > now()) return Promise.resolve(cached.token);
+      if (cached && fresh(cached)) return Promise.resolve(cached.token);
       if (!inFlight) {
         inFlight = fetchToken().then(
-          (fresh) => {
-            cached = fresh;
+          (next) => {
+            cached = next;
             inFlight = null;
-            return fresh;
+            return next;
           },
           (error: unknown) => {
             inFlight = null;

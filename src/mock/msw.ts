@@ -14,7 +14,21 @@ export interface MockHandlersOptions {
  */
 export function createHandlers(api: MockApi, options: MockHandlersOptions = {}): RequestHandler[] {
   const base = (options.baseUrl ?? '*').replace(/\/+$/, '');
-  return [http.all(`${base}/api/v1/*`, ({ request }) => api.handle(request))];
+  return [http.all(`${base}/api/v1/*`, async ({ request }) => api.handle(await atApiRoot(request)))];
+}
+
+/** The engine serves `/api/v1/...` at the root; a proxy path in front of it (`/api/contentstats/api/v1/...`) is dropped. */
+async function atApiRoot(request: Request): Promise<Request> {
+  const url = new URL(request.url);
+  const at = url.pathname.indexOf('/api/v1/');
+  if (at <= 0) return request;
+  url.pathname = url.pathname.slice(at);
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  return new Request(url, {
+    method: request.method,
+    headers: new Headers(request.headers),
+    ...(hasBody ? { body: await request.arrayBuffer() } : {}),
+  });
 }
 
 let defaultApi: MockApi | undefined;
@@ -27,5 +41,5 @@ export function defaultMockApi(): MockApi {
 
 /** Ready-made handlers on a default engine (demo key `cs_demo_key`, fixture videos), any origin. */
 export const handlers: RequestHandler[] = [
-  http.all('*/api/v1/*', ({ request }) => defaultMockApi().handle(request)),
+  http.all('*/api/v1/*', async ({ request }) => defaultMockApi().handle(await atApiRoot(request))),
 ];

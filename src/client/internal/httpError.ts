@@ -56,13 +56,13 @@ export function httpError(
       break;
     }
     case 'forbidden':
-      message = `Not allowed (403)${apiMessage ? `: ${apiMessage}` : '.'}`;
+      message = `Not allowed (403)${said ? `: ${said}.` : '.'}`;
       break;
     case 'not_found':
-      message = `Not found (404)${apiMessage ? `: ${apiMessage}` : ''}. Check that the video is public and the id or link is right.`;
+      message = `Not found (404)${said ? `: ${said}` : ''}. Check that the video is public and the id or link is right.`;
       break;
     case 'conflict':
-      message = `Conflict (409)${apiMessage ? `: ${apiMessage}` : '.'}`;
+      message = `Conflict (409)${said ? `: ${said}.` : '.'}`;
       break;
     case 'rate_limited':
       retryAt = parseRetryAt(response.headers, rateLimit, now);
@@ -77,7 +77,7 @@ export function httpError(
       message = `The ContentStats API failed (${status}). Try again in a moment.`;
       break;
     default:
-      message = `The request was refused (${status})${apiMessage ? `: ${apiMessage}` : '.'}`;
+      message = `The request was refused (${status})${said ? `: ${said}.` : '.'}`;
   }
   return new ContentStatsError({ code, status, message, balance, retryAt, rateLimit, apiMessage });
 }
