@@ -67,7 +67,7 @@ export async function startFaultServer(
     const response = await fetch(upstream + (req.url ?? '/'), {
       method: req.method ?? 'GET',
       headers,
-      ...(body.length > 0 ? { body } : {}),
+      ...(body.length > 0 ? { body: new Uint8Array(body) } : {}),
     });
     const text = await response.text();
     if (fault === 'drop-after-forward') {
