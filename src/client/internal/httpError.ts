@@ -37,6 +37,8 @@ export function httpError(
       : typeof fields.message === 'string'
         ? fields.message
         : undefined;
+  // the API's words go inside our sentence, so their own full stop would double ours
+  const said = apiMessage?.trim().replace(/\.+$/, '');
   let balance: number | undefined;
   let retryAt: number | undefined;
   let message: string;

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+/**
+ * `npm run mock-api` — runs the local ContentStats API until Ctrl+C.
+ * See `--help` for the flags; the parsing lives in `internal/cli-args.ts`.
+ */
+import { DEMO_API_KEY } from './constants';
+import { CLI_USAGE, type CliCommand, CliUsageError, parseCliArgs } from './internal/cli-args';
+import { isoSeconds } from './internal/time';
+import { startMockServer } from './server';
+
+function describeKeys(server: Awaited<ReturnType<typeof startMockServer>>): string[] {
+  return server.api
+    .keys()
+    .map(
+      (k) =>
+        `  ${k.key}  plan=${k.plan}  balance=$${k.balance_usd.toFixed(2)}${k.fixtures ? '  (demo key, with sample videos)' : ''}`,
+    );
+}
+
+async function main(command: Extract<CliCommand, { kind: 'serve' }>): Promise<void> {
+  const server = await startMockServer({
+    port: command.port,
+    host: command.host,
+    keys: command.keys,
+    speed: command.speed,
+    ...(command.start === undefined ? {} : { start: command.start }),
+    ...(command.seed === undefined ? {} : { seed: command.seed }),
+    ...(command.webhook === undefined ? {} : { webhook: command.webhook }),
+  });
+  const exampleKey = command.keys[0]?.key ?? DEMO_API_KEY;
+  const lines = [
+    `ContentStats local API: ${server.url}`,
+    command.demoKey ? `API key (demo): ${DEMO_API_KEY}` : 'API keys:',
+    ...describeKeys(server),
+    `Simulated clock: ${isoSeconds(server.api.now())} (speed x${command.speed})`,
+    ...(command.webhook ? [`Webhooks: POST ${command.webhook.url} (signed, ContentStats-Signature)`] : []),
+    'Try:',
+    `  curl -s ${server.url}/api/v1/usage -H 'X-API-Key: ${exampleKey}'`,
+    'Press Ctrl+C to stop.',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  const shutdown = () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+let command: CliCommand;
+try {
+  command = parseCliArgs(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof CliUsageError)) throw error;
+  process.stderr.write(`contentstats-mock-api: ${error.message}\nRun with --help for usage.\n`);
+  process.exit(2);
+}
+if (command.kind === 'help') {
+  process.stdout.write(CLI_USAGE);
+} else {
+  const { port } = command;
+  main(command).catch((error: unknown) => {
+    const inUse = (error as { code?: unknown } | null)?.code === 'EADDRINUSE';
+    let message = error instanceof Error ? error.message : String(error);
+    if (inUse) message = `port ${port} is already in use; pick another with --port (0 = any free port)`;
+    process.stderr.write(`contentstats-mock-api: ${message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,28 @@
+/**
+ * `contentstats-kit/mock`: a faithful, deterministic local ContentStats API.
+ * Browser code should import `./browser` (same exports, without the Node server).
+ *
+ * @module
+ */
+
+// Constants
+export { DEFAULT_MOCK_SEED, DEMO_API_KEY, FIXTURE_IDS, NOT_FOUND_RULES, PLAN_LIMITS } from './constants';
+// Engine
+export { createMockApi } from './engine';
+export type { MockServer, MockServerOptions } from './server';
+// Node HTTP server
+export { startMockServer } from './server';
+export type {
+  MockApi,
+  MockApiKey,
+  MockApiOptions,
+  MockKeyState,
+  MockPlan,
+  MockRequestRecord,
+  MockWebhookConfig,
+  WebhookEvent,
+  WebhookEventType,
+} from './types';
+export type { VerifyWebhookOptions } from './webhooks';
+// Webhook signatures
+export { signWebhookPayload, verifyWebhookSignature } from './webhooks';

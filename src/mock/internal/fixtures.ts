@@ -1,0 +1,86 @@
+import { snapshotCount } from '../../client/cost';
+import { FIXTURE_IDS } from '../constants';
+import { type Account, ledgerOf } from './account';
+import type { GrowthOverrides } from './growth';
+import { SNAPSHOT_PRICE_MILLS } from './money';
+import { HOUR_MS } from './time';
+import { createTracking, takenSnapshots, trackingStatus } from './tracking';
+
+interface FixtureSpec {
+  id: string;
+  link: string;
+  durationDays: number;
+  startedHoursAgo: number;
+  stoppedHoursAgo?: number;
+  overrides: GrowthOverrides;
+}
+
+// Documented on FIXTURE_IDS; keep the two in step.
+const FIXTURES: readonly FixtureSpec[] = [
+  {
+    id: FIXTURE_IDS.viral,
+    link: 'https://www.tiktok.com/@dancewave/video/7312000000000000001',
+    durationDays: 7,
+    startedHoursAgo: 72,
+    overrides: { shape: 'viral', provider: 'primary' },
+  },
+  {
+    id: FIXTURE_IDS.steady,
+    link: 'https://www.tiktok.com/@homecook.daily/video/7312000000000000002',
+    durationDays: 3,
+    startedHoursAgo: 96,
+    overrides: { shape: 'steady', provider: 'primary' },
+  },
+  {
+    id: FIXTURE_IDS.lateBloomer,
+    link: 'https://www.tiktok.com/@slowburn.films/video/7312000000000000003',
+    durationDays: 14,
+    startedHoursAgo: 48,
+    overrides: { shape: 'late', provider: 'primary', jumpHour: 30 },
+  },
+  {
+    id: FIXTURE_IDS.fallback,
+    link: 'https://vm.tiktok.com/ZMfallbk1/',
+    durationDays: 7,
+    startedHoursAgo: 36,
+    stoppedHoursAgo: 12,
+    overrides: { shape: 'steady', provider: 'fallback' },
+  },
+  {
+    id: FIXTURE_IDS.mega,
+    link: 'https://www.tiktok.com/@megastar/video/7312000000000000005',
+    durationDays: 10,
+    startedHoursAgo: 120,
+    overrides: { shape: 'viral', provider: 'primary', mega: true },
+  },
+];
+
+/**
+ * Gives an account the fixture videos, timed relative to `now` truncated to the hour.
+ * A fixture whose cost (spent, plus the rest if still running) does not fit the
+ * available balance is skipped, so a small demo balance never goes negative.
+ */
+export function addFixtures(account: Account, now: number, seed: string): void {
+  const anchor = Math.floor(now / HOUR_MS) * HOUR_MS;
+  for (const spec of FIXTURES) {
+    if (account.trackings.has(spec.id)) continue;
+    const tracking = createTracking({
+      id: spec.id,
+      apiKey: account.key,
+      link: spec.link,
+      durationDays: spec.durationDays,
+      createdAt: anchor - spec.startedHoursAgo * HOUR_MS,
+      seed,
+      overrides: spec.overrides,
+    });
+    if (spec.stoppedHoursAgo !== undefined) tracking.stoppedAt = anchor - spec.stoppedHoursAgo * HOUR_MS;
+    const status = trackingStatus(tracking, now);
+    const snapshots =
+      status === 'monitoring' ? snapshotCount(spec.durationDays) : takenSnapshots(tracking, now);
+    if (ledgerOf(account, now).available < snapshots * SNAPSHOT_PRICE_MILLS) continue;
+    // History from before the engine existed is not replayed as webhook events.
+    tracking.emittedSnapshots = takenSnapshots(tracking, now);
+    tracking.completionEmitted = status === 'completed';
+    account.trackings.set(tracking.id, tracking);
+  }
+}

@@ -1,0 +1,117 @@
+import { estimateCost, snapshotCount } from '../../client/cost';
+import type { Snapshot, VideoStatus } from '../../client/types';
+import { createProfile, createSeries, type GrowthOverrides, type SnapshotSeries } from './growth';
+import { type Mills, SNAPSHOT_PRICE_MILLS, toUsd } from './money';
+import { HOUR_MS, isoSeconds } from './time';
+
+/** One tracking of one video by one key. Everything else is derived from these fields and the clock. */
+export interface Tracking {
+  id: string;
+  apiKey: string;
+  /** Normalised link. */
+  link: string;
+  platform: 'tiktok';
+  durationDays: number;
+  /** ms, whole seconds. */
+  createdAt: number;
+  /** ms, set when stopped early. */
+  stoppedAt: number | null;
+  series: SnapshotSeries;
+  /** Snapshots already handed out as webhook events. */
+  emittedSnapshots: number;
+  completionEmitted: boolean;
+}
+
+/** Creates a tracking; its numbers depend on the seed and the link only. */
+export function createTracking(input: {
+  id: string;
+  apiKey: string;
+  link: string;
+  durationDays: number;
+  createdAt: number;
+  seed: string;
+  overrides?: GrowthOverrides;
+}): Tracking {
+  const profile = createProfile(input.seed, input.link, input.overrides);
+  return {
+    id: input.id,
+    apiKey: input.apiKey,
+    link: input.link,
+    platform: 'tiktok',
+    durationDays: input.durationDays,
+    createdAt: input.createdAt,
+    stoppedAt: null,
+    series: createSeries(profile, {
+      seed: input.seed,
+      link: input.link,
+      videoId: input.id,
+      startMs: input.createdAt,
+    }),
+    emittedSnapshots: 0,
+    completionEmitted: false,
+  };
+}
+
+/** Snapshots the whole tracking takes: `duration_days × 24`. */
+export function plannedSnapshots(tracking: Tracking): number {
+  return snapshotCount(tracking.durationDays);
+}
+
+/** When the tracking completes (if not stopped): one hour after its last snapshot. */
+export function scheduledEnd(tracking: Tracking): number {
+  return tracking.createdAt + plannedSnapshots(tracking) * HOUR_MS;
+}
+
+/**
+ * Snapshots taken by `now`: snapshot k is taken at `created_at + k h` (snapshot 0 at
+ * creation), up to the planned count, and none after a stop.
+ */
+export function takenSnapshots(tracking: Tracking, now: number): number {
+  const until = tracking.stoppedAt === null ? now : Math.min(now, tracking.stoppedAt);
+  if (until < tracking.createdAt) return 0;
+  return Math.min(plannedSnapshots(tracking), Math.floor((until - tracking.createdAt) / HOUR_MS) + 1);
+}
+
+/** `stopped` once stopped, `completed` from the scheduled end, `monitoring` before. */
+export function trackingStatus(tracking: Tracking, now: number): VideoStatus {
+  if (tracking.stoppedAt !== null) return 'stopped';
+  return now >= scheduledEnd(tracking) ? 'completed' : 'monitoring';
+}
+
+/** Charged so far: only snapshots actually taken. */
+export function chargedMills(tracking: Tracking, now: number): Mills {
+  return takenSnapshots(tracking, now) * SNAPSHOT_PRICE_MILLS;
+}
+
+/** What a running tracking will still cost; 0 once it is not `monitoring`. */
+export function reservedMills(tracking: Tracking, now: number): Mills {
+  if (trackingStatus(tracking, now) !== 'monitoring') return 0;
+  return (plannedSnapshots(tracking) - takenSnapshots(tracking, now)) * SNAPSHOT_PRICE_MILLS;
+}
+
+/** Snapshots taken so far, oldest first. */
+export function snapshotsOf(tracking: Tracking, now: number): Snapshot[] {
+  const taken = takenSnapshots(tracking, now);
+  const out: Snapshot[] = [];
+  for (let i = 0; i < taken; i++) out.push(tracking.series.at(i));
+  return out;
+}
+
+/** Wire form without snapshots: `ends_at` is the scheduled end, or `stopped_at` when stopped early. */
+export function summaryOf(tracking: Tracking, now: number) {
+  const taken = takenSnapshots(tracking, now);
+  const end = tracking.stoppedAt ?? scheduledEnd(tracking);
+  return {
+    id: tracking.id,
+    video_link: tracking.link,
+    platform: tracking.platform,
+    status: trackingStatus(tracking, now),
+    duration_days: tracking.durationDays,
+    estimated_cost: estimateCost(tracking.durationDays),
+    cost_to_date: toUsd(chargedMills(tracking, now)),
+    snapshot_count: taken,
+    created_at: isoSeconds(tracking.createdAt),
+    ends_at: isoSeconds(end),
+    stopped_at: tracking.stoppedAt === null ? null : isoSeconds(tracking.stoppedAt),
+  };
+}
