@@ -30,7 +30,14 @@ afterAll(async () => {
   await http.close();
 });
 
-type Step = { name: string; method: 'GET' | 'POST'; path: string; key?: string; body?: string; headers?: Record<string, string> };
+type Step = {
+  name: string;
+  method: 'GET' | 'POST';
+  path: string;
+  key?: string;
+  body?: string;
+  headers?: Record<string, string>;
+};
 
 const steps: Step[] = [
   { name: 'list', method: 'GET', path: '/api/v1/videos?platform=tiktok', key: 'cs_demo_key' },
@@ -101,7 +108,14 @@ async function run(base: string, step: Step) {
     ...(step.body ? { body: step.body } : {}),
   });
   const headers: Record<string, string | null> = {};
-  for (const name of ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after', 'idempotent-replayed', 'allow']) {
+  for (const name of [
+    'x-ratelimit-limit',
+    'x-ratelimit-remaining',
+    'x-ratelimit-reset',
+    'retry-after',
+    'idempotent-replayed',
+    'allow',
+  ]) {
     headers[name] = response.headers.get(name);
   }
   return { status: response.status, headers, body: (await response.json()) as unknown };

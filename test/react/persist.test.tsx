@@ -20,7 +20,11 @@ afterAll(() => server.close());
 
 function Views({ id }: { id: string }) {
   const { data, isFetching } = useSnapshots(id);
-  return <p data-testid="views">{data ? `${data.points.length} snapshots${isFetching ? ' (refreshing)' : ''}` : 'Loading…'}</p>;
+  return (
+    <p data-testid="views">
+      {data ? `${data.points.length} snapshots${isFetching ? ' (refreshing)' : ''}` : 'Loading…'}
+    </p>
+  );
 }
 
 function page() {
