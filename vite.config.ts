@@ -34,13 +34,23 @@ export default defineConfig({
     lib: {
       entry: {
         index: 'src/index.ts',
+        react: 'src/react/index.ts',
+        proxy: 'src/proxy/index.ts',
         mock: 'src/mock/index.ts',
         'mock-browser': 'src/mock/browser.ts',
+        'mock-msw': 'src/mock/msw.ts',
         'mock-cli': 'src/mock/cli.ts',
       },
       formats: ['es'],
     },
-    rolldownOptions: { external },
+    rolldownOptions: {
+      external,
+      onwarn(warning, warn) {
+        // 'use client' on the React entry is kept on the entry chunk, which is what frameworks read
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
   test: {
     testTimeout: 15_000,

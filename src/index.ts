@@ -1,5 +1,5 @@
 // client, errors, link helpers, wire types
-export * from './client/index';
+export * from './client/index.js';
 
 // metrics helpers
-export * from './metrics/index';
+export * from './metrics/index.js';

@@ -1,16 +1,16 @@
-import { durationProblem, estimateCost } from './cost';
-import { ContentStatsError } from './errors';
-import { type RetryOptions, resolveRetry } from './internal/backoff';
+import { durationProblem, estimateCost } from './cost.js';
+import { ContentStatsError } from './errors.js';
+import { type RetryOptions, resolveRetry } from './internal/backoff.js';
 import {
   decodeTrackedVideo,
   decodeUsage,
   decodeVideo,
   decodeVideoList,
   decodeVideoSummary,
-} from './internal/decode';
-import { type Auth, type RequestSpec, send, type TransportConfig } from './internal/transport';
-import { parseVideoLink } from './links';
-import { createTokenSource, type TokenSource } from './tokens';
+} from './internal/decode.js';
+import { type Auth, type RequestSpec, send, type TransportConfig } from './internal/transport.js';
+import { parseVideoLink } from './links.js';
+import { createTokenSource, type TokenSource } from './tokens.js';
 import type {
   Platform,
   RateLimit,
@@ -21,9 +21,9 @@ import type {
   Video,
   VideoList,
   WithMeta,
-} from './types';
+} from './types.js';
 
-export type { RetryOptions } from './internal/backoff';
+export type { RetryOptions } from './internal/backoff.js';
 
 /** Default API origin. */
 export const DEFAULT_BASE_URL = 'https://contentstats.io';

@@ -1,4 +1,4 @@
-import type { RateLimit } from './types';
+import type { RateLimit } from './types.js';
 
 /** What went wrong, as a stable string to switch on. */
 export type ContentStatsErrorCode =

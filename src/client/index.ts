@@ -7,26 +7,26 @@ export {
   MIN_DURATION_DAYS,
   SNAPSHOT_PRICE_USD,
   snapshotCount,
-} from './cost';
+} from './cost.js';
 export type {
   CallOptions,
   ClientOptions,
   ContentStatsClient,
   RetryOptions,
   TrackOptions,
-} from './createClient';
-export { createClient, DEFAULT_BASE_URL, VIDEO_ID_PATTERN } from './createClient';
-export type { ContentStatsErrorCode, ContentStatsErrorInit } from './errors';
+} from './createClient.js';
+export { createClient, DEFAULT_BASE_URL, VIDEO_ID_PATTERN } from './createClient.js';
+export type { ContentStatsErrorCode, ContentStatsErrorInit } from './errors.js';
 // errors
-export { ContentStatsError, isContentStatsError } from './errors';
-export type { InvalidVideoLink, ParsedVideoLink, ValidVideoLink } from './links';
+export { ContentStatsError, isContentStatsError } from './errors.js';
+export type { InvalidVideoLink, ParsedVideoLink, ValidVideoLink } from './links.js';
 // links and cost
-export { isValidVideoLink, parseVideoLink } from './links';
+export { isValidVideoLink, parseVideoLink } from './links.js';
 
 // rate limits and tokens
-export { parseRateLimit, parseRetryAt } from './rateLimit';
-export type { TokenSource, TokenSourceOptions } from './tokens';
-export { createTokenSource, jwtExpiry } from './tokens';
+export { parseRateLimit, parseRetryAt } from './rateLimit.js';
+export type { TokenSource, TokenSourceOptions } from './tokens.js';
+export { createTokenSource, jwtExpiry } from './tokens.js';
 
 // wire types
 export type {
@@ -44,4 +44,4 @@ export type {
   VideoStatus,
   VideoSummary,
   WithMeta,
-} from './types';
+} from './types.js';

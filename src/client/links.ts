@@ -1,4 +1,4 @@
-import type { Platform } from './types';
+import type { Platform } from './types.js';
 
 /** A link the API accepts, normalised to `https://` without query or fragment. */
 export interface ValidVideoLink {

@@ -1,4 +1,4 @@
-import type { RateLimit } from './types';
+import type { RateLimit } from './types.js';
 
 function intHeader(headers: Headers, name: string): number | null {
   const raw = headers.get(name);

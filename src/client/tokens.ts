@@ -1,4 +1,4 @@
-import { ContentStatsError } from './errors';
+import { ContentStatsError } from './errors.js';
 
 /** Where the client gets a bearer token from. */
 export interface TokenSource {

@@ -1,5 +1,5 @@
 // counts
-export { countToNumber, isCountString, isUnsafeCount, parseCount } from './counts';
-export type { MetricName, SnapshotCounts, SnapshotDelta, SnapshotPoint } from './series';
+export { countToNumber, isCountString, isUnsafeCount, parseCount } from './counts.js';
+export type { MetricName, SnapshotCounts, SnapshotDelta, SnapshotPoint } from './series.js';
 // series
-export { engagementRate, METRICS, toDeltas, toPoints } from './series';
+export { engagementRate, METRICS, toDeltas, toPoints } from './series.js';

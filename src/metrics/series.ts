@@ -1,4 +1,4 @@
-import { countToNumber, parseCount } from './counts';
+import { countToNumber, parseCount } from './counts.js';
 
 /** What the metrics helpers read from a snapshot (the client's `Snapshot` fits). */
 export interface SnapshotCounts {

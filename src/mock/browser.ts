@@ -6,9 +6,9 @@
  */
 
 // Constants
-export { DEFAULT_MOCK_SEED, DEMO_API_KEY, FIXTURE_IDS, NOT_FOUND_RULES, PLAN_LIMITS } from './constants';
+export { DEFAULT_MOCK_SEED, DEMO_API_KEY, FIXTURE_IDS, NOT_FOUND_RULES, PLAN_LIMITS } from './constants.js';
 // Engine
-export { createMockApi } from './engine';
+export { createMockApi } from './engine.js';
 export type {
   MockApi,
   MockApiKey,
@@ -19,7 +19,7 @@ export type {
   MockWebhookConfig,
   WebhookEvent,
   WebhookEventType,
-} from './types';
-export type { VerifyWebhookOptions } from './webhooks';
+} from './types.js';
+export type { VerifyWebhookOptions } from './webhooks.js';
 // Webhook signatures
-export { signWebhookPayload, verifyWebhookSignature } from './webhooks';
+export { signWebhookPayload, verifyWebhookSignature } from './webhooks.js';

@@ -3,10 +3,10 @@
  * `npm run mock-api` — runs the local ContentStats API until Ctrl+C.
  * See `--help` for the flags; the parsing lives in `internal/cli-args.ts`.
  */
-import { DEMO_API_KEY } from './constants';
-import { CLI_USAGE, type CliCommand, CliUsageError, parseCliArgs } from './internal/cli-args';
-import { isoSeconds } from './internal/time';
-import { startMockServer } from './server';
+import { DEMO_API_KEY } from './constants.js';
+import { CLI_USAGE, type CliCommand, CliUsageError, parseCliArgs } from './internal/cli-args.js';
+import { isoSeconds } from './internal/time.js';
+import { startMockServer } from './server.js';
 
 function describeKeys(server: Awaited<ReturnType<typeof startMockServer>>): string[] {
   return server.api

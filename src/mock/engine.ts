@@ -1,5 +1,5 @@
-import { DEFAULT_MOCK_SEED, DEMO_API_KEY, PLAN_LIMITS } from './constants';
-import { type Account, ledgerOf } from './internal/account';
+import { DEFAULT_MOCK_SEED, DEMO_API_KEY, PLAN_LIMITS } from './constants.js';
+import { type Account, ledgerOf } from './internal/account.js';
 import {
   type EndpointContext,
   getUsage,
@@ -7,16 +7,16 @@ import {
   listVideos,
   stopVideo,
   trackVideo,
-} from './internal/endpoints';
-import { drainEvents } from './internal/events';
-import { addFixtures } from './internal/fixtures';
-import { createIdempotencyStore } from './internal/idempotency';
-import { toMills, toUsd } from './internal/money';
-import { randomToken, seeded } from './internal/prng';
-import { createRateLimiter, type RateDecision } from './internal/rate-limit';
-import { errorReply, type Reply } from './internal/reply';
-import { matchRoute, normalisePath } from './internal/routes';
-import type { MockApi, MockApiKey, MockApiOptions, MockRequestRecord } from './types';
+} from './internal/endpoints.js';
+import { drainEvents } from './internal/events.js';
+import { addFixtures } from './internal/fixtures.js';
+import { createIdempotencyStore } from './internal/idempotency.js';
+import { toMills, toUsd } from './internal/money.js';
+import { randomToken, seeded } from './internal/prng.js';
+import { createRateLimiter, type RateDecision } from './internal/rate-limit.js';
+import { errorReply, type Reply } from './internal/reply.js';
+import { matchRoute, normalisePath } from './internal/routes.js';
+import type { MockApi, MockApiKey, MockApiOptions, MockRequestRecord } from './types.js';
 
 const ANONYMOUS_BUCKET = '\u0000anonymous';
 const REQUEST_LOG_SIZE = 1000;

@@ -6,12 +6,12 @@
  */
 
 // Constants
-export { DEFAULT_MOCK_SEED, DEMO_API_KEY, FIXTURE_IDS, NOT_FOUND_RULES, PLAN_LIMITS } from './constants';
+export { DEFAULT_MOCK_SEED, DEMO_API_KEY, FIXTURE_IDS, NOT_FOUND_RULES, PLAN_LIMITS } from './constants.js';
 // Engine
-export { createMockApi } from './engine';
-export type { MockServer, MockServerOptions } from './server';
+export { createMockApi } from './engine.js';
+export type { MockServer, MockServerOptions } from './server.js';
 // Node HTTP server
-export { startMockServer } from './server';
+export { startMockServer } from './server.js';
 export type {
   MockApi,
   MockApiKey,
@@ -22,7 +22,7 @@ export type {
   MockWebhookConfig,
   WebhookEvent,
   WebhookEventType,
-} from './types';
-export type { VerifyWebhookOptions } from './webhooks';
+} from './types.js';
+export type { VerifyWebhookOptions } from './webhooks.js';
 // Webhook signatures
-export { signWebhookPayload, verifyWebhookSignature } from './webhooks';
+export { signWebhookPayload, verifyWebhookSignature } from './webhooks.js';

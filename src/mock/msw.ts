@@ -1,6 +1,6 @@
 import { http, type RequestHandler } from 'msw';
-import { createMockApi } from './engine';
-import type { MockApi } from './types';
+import { createMockApi } from './engine.js';
+import type { MockApi } from './types.js';
 
 /** Options of {@link createHandlers}. */
 export interface MockHandlersOptions {

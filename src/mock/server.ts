@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createMockApi } from './engine';
+import { createMockApi } from './engine.js';
 import {
   BodyTooLargeError,
   CORS_HEADERS,
@@ -9,9 +9,9 @@ import {
   sendJsonError,
   sendWebResponse,
   toWebRequest,
-} from './internal/node-http';
-import { startWebhookDelivery, type WebhookDeliverer } from './internal/webhook-delivery';
-import type { MockApi, MockApiKey, MockWebhookConfig } from './types';
+} from './internal/node-http.js';
+import { startWebhookDelivery, type WebhookDeliverer } from './internal/webhook-delivery.js';
+import type { MockApi, MockApiKey, MockWebhookConfig } from './types.js';
 
 /** Options of {@link startMockServer}. */
 export interface MockServerOptions {

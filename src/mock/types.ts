@@ -1,5 +1,5 @@
-import type { Snapshot } from '../client/types';
-import type { PLAN_LIMITS } from './constants';
+import type { Snapshot } from '../client/types.js';
+import type { PLAN_LIMITS } from './constants.js';
 
 /** A plan of the local API (see `PLAN_LIMITS`). */
 export type MockPlan = keyof typeof PLAN_LIMITS;

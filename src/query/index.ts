@@ -1,13 +1,13 @@
 // keys
-export { contentStatsKeys } from './keys';
+export { contentStatsKeys } from './keys.js';
 // mutations
 export {
   checkTrackInput,
   knownSpendable,
   stopTrackingMutationOptions,
   trackVideoMutationOptions,
-} from './mutations';
-export type { ContentStatsContext } from './options';
+} from './mutations.js';
+export type { ContentStatsContext } from './options.js';
 // query options
 export {
   LIST_STALE_MS,
@@ -15,11 +15,11 @@ export {
   usageQueryOptions,
   videoListQueryOptions,
   videoQueryOptions,
-} from './options';
-export type { SnapshotPersister, SnapshotPersisterOptions, SnapshotStorage } from './persist';
+} from './options.js';
+export type { SnapshotPersister, SnapshotPersisterOptions, SnapshotStorage } from './persist.js';
 // persistence
-export { createSnapshotPersister } from './persist';
-export type { RefetchDelayOptions } from './schedule';
+export { createSnapshotPersister } from './persist.js';
+export type { RefetchDelayOptions } from './schedule.js';
 // refetch schedule
 export {
   isBudgetLow,
@@ -30,4 +30,4 @@ export {
   SNAPSHOT_GRACE_MS,
   SNAPSHOT_JITTER_MS,
   videoStaleTime,
-} from './schedule';
+} from './schedule.js';

@@ -1,4 +1,4 @@
-import type { Platform } from '../client/types';
+import type { Platform } from '../client/types.js';
 
 /**
  * Query keys of the kit. Every key starts with `['contentstats', scope]` where `scope`

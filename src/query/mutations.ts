@@ -1,7 +1,7 @@
 import type { MutationObserverOptions } from '@tanstack/query-core';
-import { durationProblem, estimateCost } from '../client/cost';
-import { ContentStatsError } from '../client/errors';
-import { parseVideoLink } from '../client/links';
+import { durationProblem, estimateCost } from '../client/cost.js';
+import { ContentStatsError } from '../client/errors.js';
+import { parseVideoLink } from '../client/links.js';
 import type {
   StopResult,
   TrackedVideo,
@@ -10,9 +10,9 @@ import type {
   Video,
   VideoList,
   WithMeta,
-} from '../client/types';
-import { contentStatsKeys } from './keys';
-import type { ContentStatsContext } from './options';
+} from '../client/types.js';
+import { contentStatsKeys } from './keys.js';
+import type { ContentStatsContext } from './options.js';
 
 /** Balance known from the usage cache that can pay for new trackings, or `undefined` when unknown. */
 export function knownSpendable(ctx: ContentStatsContext): number | undefined {

@@ -1,10 +1,10 @@
 import type { QueryClient, QueryObserverOptions } from '@tanstack/query-core';
-import type { ContentStatsClient } from '../client/createClient';
-import type { ContentStatsError } from '../client/errors';
-import type { Platform, Usage, Video, VideoList, WithMeta } from '../client/types';
-import { contentStatsKeys } from './keys';
-import type { SnapshotPersister } from './persist';
-import { refetchDelay, videoStaleTime } from './schedule';
+import type { ContentStatsClient } from '../client/createClient.js';
+import type { ContentStatsError } from '../client/errors.js';
+import type { Platform, Usage, Video, VideoList, WithMeta } from '../client/types.js';
+import { contentStatsKeys } from './keys.js';
+import type { SnapshotPersister } from './persist.js';
+import { refetchDelay, videoStaleTime } from './schedule.js';
 
 /** What the query builders need: the client, the query client and the optional persister. */
 export interface ContentStatsContext {

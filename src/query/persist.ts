@@ -1,4 +1,4 @@
-import type { Video } from '../client/types';
+import type { Video } from '../client/types.js';
 
 /** The part of `Storage` the persister needs; `localStorage` and `sessionStorage` fit. */
 export interface SnapshotStorage {

@@ -1,4 +1,4 @@
-import type { RateLimit, Video, VideoSummary } from '../client/types';
+import type { RateLimit, Video, VideoSummary } from '../client/types.js';
 
 const HOUR = 3_600_000;
 /** Least time between two polls of one video, whatever else says. */

@@ -1,9 +1,9 @@
 import { QueryClient } from '@tanstack/query-core';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
-import { type ContentStatsClient, createClient } from '../client/createClient';
-import type { ContentStatsContext } from '../query/options';
-import { createSnapshotPersister, type SnapshotPersister, type SnapshotStorage } from '../query/persist';
-import { ContentStatsReactContext } from './context';
+import { type ContentStatsClient, createClient } from '../client/createClient.js';
+import type { ContentStatsContext } from '../query/options.js';
+import { createSnapshotPersister, type SnapshotPersister, type SnapshotStorage } from '../query/persist.js';
+import { ContentStatsReactContext } from './context.js';
 
 /** Props of {@link ContentStatsProvider}. */
 export interface ContentStatsProviderProps {

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { ContentStatsContext } from '../query/options';
+import type { ContentStatsContext } from '../query/options.js';
 
 /** React context carrying the client, the query client and the persister. */
 export const ContentStatsReactContext = createContext<ContentStatsContext | null>(null);

@@ -1,22 +1,22 @@
 'use client';
 
 // query layer, for custom hooks and other frameworks
-export * from '../query/index';
-export type { ContentStatsProviderProps } from './ContentStatsProvider';
+export * from '../query/index.js';
+export type { ContentStatsProviderProps } from './ContentStatsProvider.js';
 // provider
-export { ContentStatsProvider } from './ContentStatsProvider';
-export { useContentStats } from './context';
-export type { MutationResult } from './internal/useMutationObserver';
-export type { SnapshotsData, UseSnapshotsResult } from './useSnapshots';
+export { ContentStatsProvider } from './ContentStatsProvider.js';
+export { useContentStats } from './context.js';
+export type { MutationResult } from './internal/useMutationObserver.js';
+export type { SnapshotsData, UseSnapshotsResult } from './useSnapshots.js';
 // hooks
-export { useSnapshots } from './useSnapshots';
-export type { UseStopTrackingResult } from './useStopTracking';
-export { useStopTracking } from './useStopTracking';
-export type { UseTrackVideoResult } from './useTrackVideo';
-export { useTrackVideo } from './useTrackVideo';
-export type { UseUsageResult } from './useUsage';
-export { useUsage } from './useUsage';
-export type { UseVideoResult } from './useVideo';
-export { useVideo } from './useVideo';
-export type { UseVideosResult } from './useVideos';
-export { useVideos } from './useVideos';
+export { useSnapshots } from './useSnapshots.js';
+export type { UseStopTrackingResult } from './useStopTracking.js';
+export { useStopTracking } from './useStopTracking.js';
+export type { UseTrackVideoResult } from './useTrackVideo.js';
+export { useTrackVideo } from './useTrackVideo.js';
+export type { UseUsageResult } from './useUsage.js';
+export { useUsage } from './useUsage.js';
+export type { UseVideoResult } from './useVideo.js';
+export { useVideo } from './useVideo.js';
+export type { UseVideosResult } from './useVideos.js';
+export { useVideos } from './useVideos.js';

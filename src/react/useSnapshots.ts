@@ -1,18 +1,18 @@
 import type { QueryObserverResult } from '@tanstack/query-core';
 import { useMemo } from 'react';
-import type { ContentStatsError } from '../client/errors';
-import type { Snapshot, Video, WithMeta } from '../client/types';
+import type { ContentStatsError } from '../client/errors.js';
+import type { Snapshot, Video, WithMeta } from '../client/types.js';
 import {
   engagementRate,
   type SnapshotDelta,
   type SnapshotPoint,
   toDeltas,
   toPoints,
-} from '../metrics/series';
-import { videoQueryOptions } from '../query/options';
-import { nextSnapshotAt } from '../query/schedule';
-import { useContentStatsContext } from './context';
-import { useQueryObserver } from './internal/useQueryObserver';
+} from '../metrics/series.js';
+import { videoQueryOptions } from '../query/options.js';
+import { nextSnapshotAt } from '../query/schedule.js';
+import { useContentStatsContext } from './context.js';
+import { useQueryObserver } from './internal/useQueryObserver.js';
 
 /** Snapshots of a video, as exact counts and numbers, with derived series. */
 export interface SnapshotsData {

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import type { StopResult, WithMeta } from '../client/types';
-import { stopTrackingMutationOptions } from '../query/mutations';
-import { useContentStatsContext } from './context';
-import { type MutationResult, useMutationObserver } from './internal/useMutationObserver';
+import type { StopResult, WithMeta } from '../client/types.js';
+import { stopTrackingMutationOptions } from '../query/mutations.js';
+import { useContentStatsContext } from './context.js';
+import { type MutationResult, useMutationObserver } from './internal/useMutationObserver.js';
 
 /** Result of {@link useStopTracking}; `mutate(id)` stops the video with that id. */
 export type UseStopTrackingResult = MutationResult<WithMeta<StopResult>, string>;

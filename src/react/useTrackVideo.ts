@@ -1,10 +1,10 @@
 import { useCallback, useMemo } from 'react';
-import { estimateCost as costOf, durationProblem } from '../client/cost';
-import type { ContentStatsError } from '../client/errors';
-import type { TrackedVideo, TrackVideoInput, WithMeta } from '../client/types';
-import { checkTrackInput, knownSpendable, trackVideoMutationOptions } from '../query/mutations';
-import { useContentStatsContext } from './context';
-import { type MutationResult, useMutationObserver } from './internal/useMutationObserver';
+import { estimateCost as costOf, durationProblem } from '../client/cost.js';
+import type { ContentStatsError } from '../client/errors.js';
+import type { TrackedVideo, TrackVideoInput, WithMeta } from '../client/types.js';
+import { checkTrackInput, knownSpendable, trackVideoMutationOptions } from '../query/mutations.js';
+import { useContentStatsContext } from './context.js';
+import { type MutationResult, useMutationObserver } from './internal/useMutationObserver.js';
 
 /** Result of {@link useTrackVideo}. */
 export type UseTrackVideoResult = MutationResult<WithMeta<TrackedVideo>, TrackVideoInput> & {

@@ -1,10 +1,10 @@
 import type { QueryObserverResult } from '@tanstack/query-core';
 import { useMemo } from 'react';
-import type { ContentStatsError } from '../client/errors';
-import type { Video, WithMeta } from '../client/types';
-import { videoQueryOptions } from '../query/options';
-import { useContentStatsContext } from './context';
-import { useQueryObserver } from './internal/useQueryObserver';
+import type { ContentStatsError } from '../client/errors.js';
+import type { Video, WithMeta } from '../client/types.js';
+import { videoQueryOptions } from '../query/options.js';
+import { useContentStatsContext } from './context.js';
+import { useQueryObserver } from './internal/useQueryObserver.js';
 
 /** Result of {@link useVideo}: TanStack fields (`data`, `error`, `status`, `isPending`, `refetch`, …). */
 export type UseVideoResult = QueryObserverResult<WithMeta<Video>, ContentStatsError>;

@@ -1,10 +1,10 @@
 import type { QueryObserverResult } from '@tanstack/query-core';
 import { useMemo } from 'react';
-import type { ContentStatsError } from '../client/errors';
-import type { Platform, VideoList, WithMeta } from '../client/types';
-import { videoListQueryOptions } from '../query/options';
-import { useContentStatsContext } from './context';
-import { useQueryObserver } from './internal/useQueryObserver';
+import type { ContentStatsError } from '../client/errors.js';
+import type { Platform, VideoList, WithMeta } from '../client/types.js';
+import { videoListQueryOptions } from '../query/options.js';
+import { useContentStatsContext } from './context.js';
+import { useQueryObserver } from './internal/useQueryObserver.js';
 
 /** Result of {@link useVideos}. */
 export type UseVideosResult = QueryObserverResult<WithMeta<VideoList>, ContentStatsError>;

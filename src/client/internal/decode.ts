@@ -1,5 +1,5 @@
-import { isCountString } from '../../metrics/counts';
-import type { Snapshot, TrackedVideo, Usage, Video, VideoList, VideoSummary } from '../types';
+import { isCountString } from '../../metrics/counts.js';
+import type { Snapshot, TrackedVideo, Usage, Video, VideoList, VideoSummary } from '../types.js';
 
 /** Thrown by decoders; the transport turns it into an `invalid_response` error. */
 export class DecodeError extends Error {

@@ -1,6 +1,6 @@
-import { ContentStatsError, type ContentStatsErrorCode } from '../errors';
-import { parseRetryAt } from '../rateLimit';
-import type { RateLimit } from '../types';
+import { ContentStatsError, type ContentStatsErrorCode } from '../errors.js';
+import { parseRetryAt } from '../rateLimit.js';
+import type { RateLimit } from '../types.js';
 
 function codeFor(status: number): ContentStatsErrorCode {
   if (status === 401) return 'unauthorized';

@@ -1,10 +1,10 @@
-import { ContentStatsError, isContentStatsError } from '../errors';
-import { parseRateLimit } from '../rateLimit';
-import type { TokenSource } from '../tokens';
-import type { RateLimit } from '../types';
-import { backoffDelay, type ResolvedRetry, sleep } from './backoff';
-import { DecodeError } from './decode';
-import { httpError } from './httpError';
+import { ContentStatsError, isContentStatsError } from '../errors.js';
+import { parseRateLimit } from '../rateLimit.js';
+import type { TokenSource } from '../tokens.js';
+import type { RateLimit } from '../types.js';
+import { backoffDelay, type ResolvedRetry, sleep } from './backoff.js';
+import { DecodeError } from './decode.js';
+import { httpError } from './httpError.js';
 
 export type Auth =
   | { kind: 'none' }

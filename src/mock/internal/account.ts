@@ -1,7 +1,7 @@
-import type { MockPlan } from '../types';
-import type { IdempotencyStore } from './idempotency';
-import type { Mills } from './money';
-import { chargedMills, reservedMills, type Tracking, trackingStatus } from './tracking';
+import type { MockPlan } from '../types.js';
+import type { IdempotencyStore } from './idempotency.js';
+import type { Mills } from './money.js';
+import { chargedMills, reservedMills, type Tracking, trackingStatus } from './tracking.js';
 
 /** One API key and everything it owns. */
 export interface Account {

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { DEMO_API_KEY, PLAN_LIMITS } from '../constants';
-import type { MockApiKey, MockPlan, MockWebhookConfig } from '../types';
+import { DEMO_API_KEY, PLAN_LIMITS } from '../constants.js';
+import type { MockApiKey, MockPlan, MockWebhookConfig } from '../types.js';
 
 /** Port the CLI listens on by default. */
 export const DEFAULT_CLI_PORT = 4010;

@@ -1,12 +1,12 @@
-import { durationProblem, estimateCost, snapshotCount } from '../../client/cost';
-import { parseVideoLink, type ValidVideoLink } from '../../client/links';
-import { NOT_FOUND_RULES, PLAN_LIMITS } from '../constants';
-import { type Account, ledgerOf } from './account';
-import { canonicalJson } from './idempotency';
-import { formatUsd, SNAPSHOT_PRICE_MILLS, toUsd } from './money';
-import { errorReply, type Reply, reply } from './reply';
-import { floorToSecond } from './time';
-import { createTracking, snapshotsOf, summaryOf, takenSnapshots, trackingStatus } from './tracking';
+import { durationProblem, estimateCost, snapshotCount } from '../../client/cost.js';
+import { parseVideoLink, type ValidVideoLink } from '../../client/links.js';
+import { NOT_FOUND_RULES, PLAN_LIMITS } from '../constants.js';
+import { type Account, ledgerOf } from './account.js';
+import { canonicalJson } from './idempotency.js';
+import { formatUsd, SNAPSHOT_PRICE_MILLS, toUsd } from './money.js';
+import { errorReply, type Reply, reply } from './reply.js';
+import { floorToSecond } from './time.js';
+import { createTracking, snapshotsOf, summaryOf, takenSnapshots, trackingStatus } from './tracking.js';
 
 /** What the endpoints need from the engine. */
 export interface EndpointContext {

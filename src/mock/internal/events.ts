@@ -1,8 +1,8 @@
-import type { WebhookEvent } from '../types';
-import type { Account } from './account';
-import { randomToken, seeded } from './prng';
-import { isoSeconds } from './time';
-import { scheduledEnd, takenSnapshots, trackingStatus } from './tracking';
+import type { WebhookEvent } from '../types.js';
+import type { Account } from './account.js';
+import { randomToken, seeded } from './prng.js';
+import { isoSeconds } from './time.js';
+import { scheduledEnd, takenSnapshots, trackingStatus } from './tracking.js';
 
 /**
  * Events that happened since the last drain, oldest first: one `snapshot.created` per

@@ -1,10 +1,10 @@
-import { snapshotCount } from '../../client/cost';
-import { FIXTURE_IDS } from '../constants';
-import { type Account, ledgerOf } from './account';
-import type { GrowthOverrides } from './growth';
-import { SNAPSHOT_PRICE_MILLS } from './money';
-import { HOUR_MS } from './time';
-import { createTracking, takenSnapshots, trackingStatus } from './tracking';
+import { snapshotCount } from '../../client/cost.js';
+import { FIXTURE_IDS } from '../constants.js';
+import { type Account, ledgerOf } from './account.js';
+import type { GrowthOverrides } from './growth.js';
+import { SNAPSHOT_PRICE_MILLS } from './money.js';
+import { HOUR_MS } from './time.js';
+import { createTracking, takenSnapshots, trackingStatus } from './tracking.js';
 
 interface FixtureSpec {
   id: string;

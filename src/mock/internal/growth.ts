@@ -1,6 +1,6 @@
-import type { Snapshot } from '../../client/types';
-import { between, logBetween, type Random, randomToken, seeded } from './prng';
-import { HOUR_MS, isoSeconds } from './time';
+import type { Snapshot } from '../../client/types.js';
+import { between, logBetween, type Random, randomToken, seeded } from './prng.js';
+import { HOUR_MS, isoSeconds } from './time.js';
 
 /**
  * How a video's views grow while tracked:

@@ -1,4 +1,4 @@
-import type { Reply } from './reply';
+import type { Reply } from './reply.js';
 
 interface Stored {
   fingerprint: string;

@@ -1,8 +1,8 @@
-import { estimateCost, snapshotCount } from '../../client/cost';
-import type { Snapshot, VideoStatus } from '../../client/types';
-import { createProfile, createSeries, type GrowthOverrides, type SnapshotSeries } from './growth';
-import { type Mills, SNAPSHOT_PRICE_MILLS, toUsd } from './money';
-import { HOUR_MS, isoSeconds } from './time';
+import { estimateCost, snapshotCount } from '../../client/cost.js';
+import type { Snapshot, VideoStatus } from '../../client/types.js';
+import { createProfile, createSeries, type GrowthOverrides, type SnapshotSeries } from './growth.js';
+import { type Mills, SNAPSHOT_PRICE_MILLS, toUsd } from './money.js';
+import { HOUR_MS, isoSeconds } from './time.js';
 
 /** One tracking of one video by one key. Everything else is derived from these fields and the clock. */
 export interface Tracking {

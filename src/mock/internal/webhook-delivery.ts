@@ -1,5 +1,5 @@
-import type { MockApi, MockWebhookConfig } from '../types';
-import { signWebhookPayload } from '../webhooks';
+import type { MockApi, MockWebhookConfig } from '../types.js';
+import { signWebhookPayload } from '../webhooks.js';
 
 const DELIVERY_TIMEOUT_MS = 5000;
 

@@ -6,7 +6,7 @@ import {
   type QueryClient,
 } from '@tanstack/query-core';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { ContentStatsError } from '../../client/errors';
+import type { ContentStatsError } from '../../client/errors.js';
 
 /** A mutation's state plus `mutate` (errors land in `error`) and `mutateAsync` (errors reject). */
 export type MutationResult<TData, TVariables> = Omit<

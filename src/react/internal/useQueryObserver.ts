@@ -6,7 +6,7 @@ import {
   type QueryObserverResult,
 } from '@tanstack/query-core';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { ContentStatsError } from '../../client/errors';
+import type { ContentStatsError } from '../../client/errors.js';
 
 /** Subscribes a component to a query-core observer; all logic stays in the observer. */
 export function useQueryObserver<TQueryFnData, TData>(
