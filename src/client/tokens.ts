@@ -94,7 +94,8 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   const doFetch =
     options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const marginMs = options.refreshMarginMs ?? 30_000;
-  const now = options.now ?? Date.now;
+  // looked up on each call, so a clock faked after creation (tests) is seen
+  const now = options.now ?? (() => Date.now());
   let cached: CachedToken | null = null;
   let inFlight: Promise<CachedToken> | null = null;
 

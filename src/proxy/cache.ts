@@ -1,0 +1,109 @@
+import { Lru } from './internal/lru.js';
+
+/** A value or a promise of it: in-memory stores answer at once, shared stores asynchronously. */
+export type MaybePromise<T> = T | Promise<T>;
+
+/** A fixed-window counter after one increment. */
+export interface CounterState {
+  /** Hits in the current window, this one included. */
+  count: number;
+  /** When the window ends (ms since epoch). */
+  resetAt: number;
+}
+
+/**
+ * Where the proxy keeps cached responses and rate-limit counters. The default is
+ * {@link createMemoryStore}; implement this over Redis, Memcached, a KV namespace… to share
+ * the cache and the limits between several proxy instances. Values are strings, keys are
+ * short ASCII strings that never contain a token or the API key.
+ */
+export interface ProxyStore {
+  /** The value stored under `key`, or `undefined` when absent or expired. */
+  get(key: string): MaybePromise<string | undefined>;
+  /** Stores `value` for `ttlMs` milliseconds. */
+  set(key: string, value: string, ttlMs: number): MaybePromise<void>;
+  delete(key: string): MaybePromise<void>;
+  /**
+   * Adds one to the counter `key`. A window starts with the first hit and lasts `windowMs`
+   * (Redis: `INCR` then `PEXPIRE key windowMs NX`, and `PTTL` for `resetAt`).
+   */
+  increment(key: string, windowMs: number): MaybePromise<CounterState>;
+}
+
+/** Options of {@link createMemoryStore}. */
+export interface MemoryStoreOptions {
+  /** Most cached responses kept; the least recently used go first. @defaultValue 500 */
+  maxEntries?: number;
+  /** Most rate-limit counters kept (one per token subject or client address). @defaultValue 10000 */
+  maxCounters?: number;
+}
+
+/** The default {@link ProxyStore}: two bounded LRU maps in this process. */
+export function createMemoryStore(options: MemoryStoreOptions = {}): ProxyStore {
+  const values = new Lru<string>(options.maxEntries ?? 500);
+  const counters = new Lru<CounterState>(options.maxCounters ?? 10_000);
+  return {
+    get: (key) => values.get(key, Date.now()),
+    set: (key, value, ttlMs) => values.set(key, value, Date.now() + ttlMs),
+    delete: (key) => values.delete(key),
+    increment(key, windowMs) {
+      const now = Date.now();
+      const current = counters.get(key, now);
+      const next = current
+        ? { count: current.count + 1, resetAt: current.resetAt }
+        : { count: 1, resetAt: now + windowMs };
+      counters.set(key, next, next.resetAt);
+      return next;
+    },
+  };
+}
+
+/** Cache settings of `GET /api/v1/videos/{id}`. */
+export interface CacheOptions {
+  /** Time between two snapshots of a video, in seconds. @defaultValue 3600 */
+  snapshotIntervalSeconds?: number;
+  /** Added to the expected time of the next snapshot, in seconds. @defaultValue 5 */
+  graceSeconds?: number;
+  /** Shortest cache lifetime, in seconds (a late snapshot is not polled for faster). @defaultValue 5 */
+  minTtlSeconds?: number;
+  /** Longest cache lifetime of a video still being tracked, in seconds. @defaultValue snapshotIntervalSeconds + graceSeconds */
+  maxTtlSeconds?: number;
+  /** Cache lifetime of a `completed` or `stopped` video, which never changes again, in seconds. @defaultValue 86400 */
+  finalTtlSeconds?: number;
+}
+
+function latestTime(video: Record<string, unknown>): number | undefined {
+  let latest: number | undefined;
+  const consider = (snapshot: unknown) => {
+    if (typeof snapshot !== 'object' || snapshot === null) return;
+    const raw = (snapshot as { snapshot_time?: unknown }).snapshot_time;
+    const t = typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
+    if (!Number.isNaN(t) && (latest === undefined || t > latest)) latest = t;
+  };
+  if (Array.isArray(video.snapshots)) for (const s of video.snapshots) consider(s);
+  consider(video.latest_snapshot);
+  if (latest === undefined && typeof video.created_at === 'string') {
+    const created = Date.parse(video.created_at);
+    if (!Number.isNaN(created)) latest = created;
+  }
+  return latest;
+}
+
+/**
+ * How long a video response may be served from cache, in whole seconds: until the next
+ * snapshot can exist (last `snapshot_time` + the interval + grace), within
+ * [`minTtlSeconds`, `maxTtlSeconds`]; `finalTtlSeconds` once the video is `completed` or `stopped`.
+ */
+export function videoCacheTtlSeconds(video: unknown, now: number, options: CacheOptions = {}): number {
+  const interval = options.snapshotIntervalSeconds ?? 3600;
+  const grace = options.graceSeconds ?? 5;
+  const min = options.minTtlSeconds ?? 5;
+  const max = Math.max(min, options.maxTtlSeconds ?? interval + grace);
+  if (typeof video !== 'object' || video === null) return min;
+  const fields = video as Record<string, unknown>;
+  if (fields.status === 'completed' || fields.status === 'stopped') return options.finalTtlSeconds ?? 86_400;
+  const latest = latestTime(fields);
+  if (latest === undefined) return min;
+  const untilNext = Math.ceil((latest + (interval + grace) * 1000 - now) / 1000);
+  return Math.min(max, Math.max(min, untilNext));
+}

@@ -1,0 +1,46 @@
+import type { Request as ExpressRequest, Response as ExpressResponse, NextFunction } from 'express';
+import { createProxyCore } from './internal/handler.js';
+import { expressAdapter, nodeBodyReader } from './internal/node.js';
+import type { ProxyOptions } from './options.js';
+import { createTokenEndpoint, type TokenEndpointOptions } from './tokenEndpoint.js';
+
+/** An Express 5 middleware (also fine for Express 4). */
+export type ExpressMiddleware = (
+  req: ExpressRequest,
+  res: ExpressResponse,
+  next: NextFunction,
+) => Promise<void>;
+
+/** Options of {@link expressProxy}: those of `createProxy`, the mount path coming from Express. */
+export type ExpressProxyOptions = Omit<ProxyOptions, 'basePath'>;
+
+/**
+ * The proxy as Express middleware. Mount it under a path; it reads the raw `req.url` below
+ * that path, limits the body while it arrives (mount it before `express.json()`, or it uses
+ * the parsed body), and limits the same-origin path per `req.ip`.
+ *
+ * @example
+ * app.use('/api/contentstats', expressProxy({ apiKey: process.env.CONTENTSTATS_API_KEY!, tokenSecret }));
+ */
+export function expressProxy(options: ExpressProxyOptions): ExpressMiddleware {
+  const core = createProxyCore({ ...options, basePath: '' });
+  return expressAdapter((request, req) =>
+    core(request, {
+      path: req.url,
+      readBody: nodeBodyReader(req),
+      ...(req.ip === undefined ? {} : { clientKey: req.ip }),
+    }),
+  );
+}
+
+/**
+ * The token endpoint as Express middleware. Mount it behind your session middleware; `claims`
+ * receives a Web `Request` with the headers (cookies included) but no body.
+ *
+ * @example
+ * app.post('/api/contentstats-token', requireLogin, expressTokenEndpoint({ secret, claims: { scope: ['read'] } }));
+ */
+export function expressTokenEndpoint(options: TokenEndpointOptions): ExpressMiddleware {
+  const handle = createTokenEndpoint(options);
+  return expressAdapter((request) => handle(request));
+}

@@ -1,0 +1,75 @@
+import { durationProblem } from '../../client/cost.js';
+import { parseVideoLink } from '../../client/links.js';
+import type { Refusal } from './respond.js';
+
+/** Reads a request body up to `maxBytes`; `null` when it is larger. */
+export type BodyReader = (maxBytes: number) => Promise<Uint8Array | null>;
+
+/** A {@link BodyReader} over a Web `Request`, which stops reading as soon as the limit is passed. */
+export function webBodyReader(request: Request): BodyReader {
+  return async (maxBytes) => {
+    if (request.body === null) return new Uint8Array(0);
+    const reader = request.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => {});
+        return null;
+      }
+      chunks.push(value);
+    }
+    const out = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+      out.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return out;
+  };
+}
+
+/** The body the proxy sends upstream for a track: only the two documented fields. */
+export interface TrackBody {
+  video_link: string;
+  duration_days: number;
+}
+
+function bad(code: string, message: string): { ok: false; refusal: Refusal } {
+  return { ok: false, refusal: { status: 400, code, message } };
+}
+
+/** `true` for `application/json`, with or without parameters. */
+export function isJsonContentType(header: string | null): boolean {
+  return header !== null && /^application\/json\s*(;|$)/i.test(header.trim());
+}
+
+/**
+ * Checks a track body before any credit is spent: UTF-8 JSON object, `video_link` accepted by
+ * `parseVideoLink` (and normalised), `duration_days` a whole number of days in range.
+ * Unknown fields are dropped.
+ */
+export function parseTrackBody(
+  bytes: Uint8Array,
+): { ok: true; body: TrackBody } | { ok: false; refusal: Refusal } {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return bad('bad_json', 'The request body is not valid JSON.');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return bad('bad_body', 'The request body must be a JSON object with video_link and duration_days.');
+  }
+  const fields = value as Record<string, unknown>;
+  if (typeof fields.video_link !== 'string')
+    return bad('bad_link', 'video_link is required and must be a string.');
+  const link = parseVideoLink(fields.video_link);
+  if (!link.ok) return bad('bad_link', link.reason);
+  const problem = durationProblem(fields.duration_days);
+  if (problem !== null) return bad('bad_duration', problem);
+  return { ok: true, body: { video_link: link.url, duration_days: fields.duration_days as number } };
+}

@@ -1,0 +1,95 @@
+import type { CacheOptions, ProxyStore } from './cache.js';
+import type { CorsOptions } from './cors.js';
+import type { LimitRule } from './rateLimiter.js';
+import type { ProxyOperation, ProxyRouteName } from './routes.js';
+import type { TokenSecret } from './tokens.js';
+
+/** What the `authorize` hook is told about a request without a token. */
+export interface AuthorizeContext {
+  operation: ProxyOperation;
+  route: ProxyRouteName;
+  /** The video id in the path, when there is one (already validated). */
+  videoId: string | undefined;
+}
+
+/** Per-client limits the proxy enforces before the API's own. */
+export interface LimitOptions {
+  /**
+   * `POST /api/v1/videos/track` per token subject (or token id), or per client address on the
+   * same-origin path. `false` turns it off. @defaultValue { max: 10, windowSeconds: 60 }
+   */
+  track?: LimitRule | false;
+  /** Every forwarded request, per token subject or client address. @defaultValue false */
+  requests?: LimitRule | false;
+}
+
+/** One line of the proxy's structured log; `JSON.stringify` it. Never contains the API key or a token. */
+export interface ProxyLogEntry {
+  /** ISO 8601 time the answer was sent. */
+  time: string;
+  method: string;
+  /** The matched route pattern (`GET /api/v1/videos/:id`), never the raw path; `null` when none matched. */
+  route: string | null;
+  status: number;
+  /** Milliseconds from request to answer. */
+  latency_ms: number;
+  /**
+   * `hit`: served from the cache; `miss`: fetched and cached; `coalesced`: shared another
+   * request's upstream call; `bypass`: not cacheable or refused before the cache.
+   */
+  cache: 'hit' | 'miss' | 'coalesced' | 'bypass';
+  /** How the caller was let in: `token`, `session` (same-origin path), or `none` when refused before. */
+  auth: 'token' | 'session' | 'none';
+  /** The upstream status, when this request made or shared an upstream call. */
+  upstream_status?: number;
+  /** Stable code of a refusal the proxy made itself. */
+  code?: string;
+}
+
+/** Options of `createProxy` and `expressProxy`. */
+export interface ProxyOptions extends CorsOptions {
+  /** The ContentStats API key. Stays on the server: it is added to upstream calls only. */
+  apiKey: string;
+  /** API base URL (`CONTENTSTATS_API_URL`), e.g. the local API's URL. @defaultValue 'https://contentstats.io' */
+  upstream?: string;
+  /** Where the Web handler is mounted (`/api/contentstats`); stripped before matching. `expressProxy` uses Express's mount path instead. @defaultValue '' */
+  basePath?: string;
+  /**
+   * Secret that verifies scoped tokens (the one your token endpoint signs with, at least 32 bytes).
+   * Without it, bearer tokens are refused; with it and no `authorize`, every request needs a token.
+   */
+  tokenSecret?: TokenSecret;
+  /**
+   * Which operations the proxy forwards at all; a token's scope narrows it further.
+   * @defaultValue { read: true, track: true, stop: false, usage: false }
+   */
+  operations?: Partial<Record<ProxyOperation, boolean>>;
+  /**
+   * Your session check for requests without a token (the same-origin path): `true` lets the
+   * request through, `false` answers 401. Without it and without `tokenSecret`, requests without
+   * a token pass (protect the mount with your own middleware then).
+   */
+  authorize?: (request: Request, context: AuthorizeContext) => boolean | Promise<boolean>;
+  /** Largest request body, in bytes (only track has one). @defaultValue 8192 */
+  maxBodyBytes?: number;
+  /** Time limit of an upstream call in ms; past it the proxy answers 504. @defaultValue 10000 */
+  timeoutMs?: number;
+  /** Cache of `GET /api/v1/videos/{id}`, or `false` for none (ETags and coalescing stay). @defaultValue {} */
+  cache?: CacheOptions | false;
+  /** Per-client limits. */
+  limits?: LimitOptions;
+  /** Where the cache and the limit counters live. @defaultValue createMemoryStore() */
+  store?: ProxyStore;
+  /**
+   * The client address the same-origin path is limited by. `expressProxy` uses `req.ip`
+   * (mind Express's `trust proxy`); the Web handler knows none, so all such requests share one
+   * bucket unless you give this (e.g. from a header your platform sets).
+   */
+  clientKey?: (request: Request) => string | undefined;
+  /** Clock skew tolerated on token expiry, in seconds. @defaultValue 30 */
+  clockToleranceSeconds?: number;
+  /** Receives one {@link ProxyLogEntry} per request. */
+  onLog?: (entry: ProxyLogEntry) => void;
+  /** `fetch` used to call the API (tests, custom agents). @defaultValue globalThis.fetch */
+  fetch?: typeof fetch;
+}

@@ -1,0 +1,220 @@
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { type MockServer, startMockServer } from '../../src/mock/index';
+import {
+  type ExpressProxyOptions,
+  expressProxy,
+  expressTokenEndpoint,
+  type MintTokenOptions,
+  mintToken,
+  type ProxyLogEntry,
+} from '../../src/proxy/index';
+
+/** A distinctive key, so a leak anywhere is found by a plain substring search. */
+export const API_KEY = 'cs_live_SERVERKEY_never_in_a_browser_7f3a9c';
+export const SECRET = 'proxy-test-token-secret-0123456789-abcdefghij';
+export const MOUNT = '/api/contentstats';
+
+/** One request as the upstream (the local API, behind a counting passthrough) received it. */
+export interface UpstreamCall {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** Everything that went back to a caller: status line, headers and body, for leak checks. */
+export interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  text: string;
+  json: Record<string, unknown>;
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+function readAll(req: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * A node:http server in front of `target` that records every request and can delay answers
+ * (to make concurrent requests overlap) — the count of upstream calls is taken here.
+ */
+export async function startCountingUpstream(target: string) {
+  const calls: UpstreamCall[] = [];
+  let delayMs = 0;
+  const server = createServer(async (req, res) => {
+    const body = await readAll(req);
+    calls.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+    if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === 'string' && name !== 'host' && name !== 'content-length') headers[name] = value;
+    }
+    const answer = await fetch(`${target}${req.url}`, {
+      method: req.method ?? 'GET',
+      headers,
+      ...(body === '' ? {} : { body }),
+    });
+    const out: Record<string, string> = {};
+    answer.headers.forEach((value, name) => {
+      if (name !== 'content-encoding' && name !== 'content-length' && name !== 'transfer-encoding')
+        out[name] = value;
+    });
+    res.writeHead(answer.status, out);
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  });
+  const url = await listen(server);
+  return {
+    url,
+    calls,
+    setDelay(ms: number) {
+      delayMs = ms;
+    },
+    /** Calls whose method and path (without query) match, e.g. `POST /api/v1/videos/track`; all without `match`. */
+    count(match?: string): number {
+      if (match === undefined) return calls.length;
+      return calls.filter(
+        (c) => `${c.method} ${c.url.split('?')[0]}` === match || c.url.split('?')[0] === match,
+      ).length;
+    },
+    reset() {
+      calls.length = 0;
+    },
+    close: () => closeServer(server),
+  };
+}
+
+/** Options of {@link startHarness}. */
+export interface HarnessOptions {
+  proxy?: Partial<ExpressProxyOptions>;
+  /** Claims the harness's token endpoint issues (`POST /token`). */
+  tokenClaims?: MintTokenOptions | ((request: Request) => MintTokenOptions | null);
+  /** Use this upstream instead of the counting passthrough to the local API. */
+  upstreamUrl?: string;
+}
+
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+/**
+ * Express app with the proxy at `/api/contentstats` (and a token endpoint at `/token`), in front
+ * of a counting passthrough to the local API. Records every response and log line for leak checks.
+ */
+export async function startHarness(options: HarnessOptions = {}) {
+  const mock: MockServer = await startMockServer({
+    port: 0,
+    keys: [{ key: API_KEY, plan: 'pro', balance_usd: 100 }],
+  });
+  const upstream = await startCountingUpstream(mock.url);
+  const logs: ProxyLogEntry[] = [];
+  const seen: string[] = [];
+  const app = express();
+  app.post(
+    '/token',
+    expressTokenEndpoint({ secret: SECRET, claims: options.tokenClaims ?? { scope: ['read', 'track'] } }),
+  );
+  app.use(
+    MOUNT,
+    expressProxy({
+      apiKey: API_KEY,
+      upstream: options.upstreamUrl ?? upstream.url,
+      tokenSecret: SECRET,
+      onLog: (entry) => logs.push(entry),
+      ...options.proxy,
+    }),
+  );
+  const server = createServer(app);
+  const origin = await listen(server);
+
+  /** A raw HTTP request (the path is sent exactly as given: no URL normalisation). */
+  function send(
+    method: string,
+    path: string,
+    init: { headers?: Record<string, string>; body?: string | Buffer } = {},
+  ): Promise<RawResponse> {
+    const { port } = server.address() as AddressInfo;
+    return new Promise((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, method, path, headers: init.headers }, (res) => {
+        readAll(res).then((text) => {
+          seen.push(JSON.stringify(res.headers), text);
+          let json: Record<string, unknown> = {};
+          try {
+            json = text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
+          } catch {
+            // not JSON: json stays empty, text is asserted instead
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+        }, reject);
+      });
+      req.on('error', reject);
+      if (init.body !== undefined) req.write(init.body);
+      req.end();
+    });
+  }
+
+  /** A request to the proxy, `path` below the mount point. */
+  function proxy(
+    method: string,
+    path: string,
+    init: { headers?: Record<string, string>; body?: string | Buffer } = {},
+  ) {
+    return send(method, `${MOUNT}${path}`, init);
+  }
+
+  async function token(claims: MintTokenOptions): Promise<string> {
+    return (await mintToken(claims, SECRET)).token;
+  }
+
+  /** Tracks a video directly on the local API (setup, not counted). */
+  async function seedVideo(n: number): Promise<string> {
+    const response = await fetch(`${mock.url}/api/v1/videos/track`, {
+      method: 'POST',
+      headers: { 'X-API-Key': API_KEY, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        video_link: `https://www.tiktok.com/@seed/video/${9000 + n}`,
+        duration_days: 7,
+      }),
+    });
+    return ((await response.json()) as { id: string }).id;
+  }
+
+  return {
+    mock,
+    upstream,
+    logs,
+    seen,
+    origin,
+    url: `${origin}${MOUNT}`,
+    send,
+    proxy,
+    token,
+    seedVideo,
+    async close() {
+      await closeServer(server);
+      await upstream.close();
+      await mock.close();
+    },
+  };
+}
+
+/** Bearer header of a token. */
+export function bearer(token: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { Authorization: `Bearer ${token}`, ...extra };
+}
+
+export { closeServer, listen, readAll };
