@@ -1,4 +1,3 @@
-import { durationProblem, estimateCost } from './cost.js';
 import { ContentStatsError } from './errors.js';
 import { type RetryOptions, resolveRetry } from './internal/backoff.js';
 import {
@@ -9,8 +8,8 @@ import {
   decodeVideoSummary,
 } from './internal/decode.js';
 import { type Auth, type RequestSpec, send, type TransportConfig } from './internal/transport.js';
-import { parseVideoLink } from './links.js';
 import { createTokenSource, type TokenSource } from './tokens.js';
+import { checkTrackInput } from './trackInput.js';
 import type {
   Platform,
   RateLimit,
@@ -161,7 +160,17 @@ export function createClient(options: ClientOptions = {}): ContentStatsClient {
     random: Math.random,
     onRateLimit(rateLimit) {
       latest = rateLimit;
-      for (const listener of listeners) listener(rateLimit);
+      for (const listener of listeners) {
+        try {
+          listener(rateLimit);
+        } catch (error) {
+          // a faulty listener must not fail a call that succeeded (a track has already been charged);
+          // it is reported on its own instead of being swallowed
+          queueMicrotask(() => {
+            throw error;
+          });
+        }
+      }
     },
   };
 
@@ -187,15 +196,12 @@ export function createClient(options: ClientOptions = {}): ContentStatsClient {
       return () => listeners.delete(listener);
     },
     trackVideo(input, callOptions) {
-      const link = parseVideoLink(input?.video_link);
-      if (!link.ok) return Promise.reject(invalidRequest(link.reason));
-      const problem = durationProblem(input.duration_days);
-      if (problem) return Promise.reject(invalidRequest(problem));
-      const body = { video_link: link.url, duration_days: input.duration_days };
+      const checked = checkTrackInput(input);
+      if (checked instanceof ContentStatsError) return Promise.reject(checked);
       const fallback = {
-        video_link: link.url,
-        platform: link.platform,
-        estimated_cost: estimateCost(input.duration_days),
+        video_link: checked.body.video_link,
+        platform: checked.platform,
+        estimated_cost: checked.estimatedCost,
       };
       // one key for all retries of this call: the API then creates and charges at most one tracking
       const idempotencyKey = callOptions?.idempotencyKey ?? randomKey();
@@ -203,7 +209,7 @@ export function createClient(options: ClientOptions = {}): ContentStatsClient {
         {
           method: 'POST',
           path: '/api/v1/videos/track',
-          body,
+          body: checked.body,
           headers: { 'Idempotency-Key': idempotencyKey },
           decode: (value) => decodeTrackedVideo(value, fallback),
         },

@@ -1,5 +1,20 @@
 // client
+export { createClient, DEFAULT_BASE_URL, VIDEO_ID_PATTERN } from './createClient.js';
+export type {
+  CallOptions,
+  ClientOptions,
+  ContentStatsClient,
+  RetryOptions,
+  TrackOptions,
+} from './createClient.js';
 
+// errors
+export { ContentStatsError, isContentStatsError } from './errors.js';
+export type { ContentStatsErrorCode, ContentStatsErrorInit } from './errors.js';
+
+// links, cost and track input
+export { isValidVideoLink, parseVideoLink } from './links.js';
+export type { InvalidVideoLink, ParsedVideoLink, ValidVideoLink } from './links.js';
 export {
   durationProblem,
   estimateCost,
@@ -8,25 +23,13 @@ export {
   SNAPSHOT_PRICE_USD,
   snapshotCount,
 } from './cost.js';
-export type {
-  CallOptions,
-  ClientOptions,
-  ContentStatsClient,
-  RetryOptions,
-  TrackOptions,
-} from './createClient.js';
-export { createClient, DEFAULT_BASE_URL, VIDEO_ID_PATTERN } from './createClient.js';
-export type { ContentStatsErrorCode, ContentStatsErrorInit } from './errors.js';
-// errors
-export { ContentStatsError, isContentStatsError } from './errors.js';
-export type { InvalidVideoLink, ParsedVideoLink, ValidVideoLink } from './links.js';
-// links and cost
-export { isValidVideoLink, parseVideoLink } from './links.js';
+export { checkTrackInput } from './trackInput.js';
+export type { CheckedTrackInput } from './trackInput.js';
 
 // rate limits and tokens
 export { parseRateLimit, parseRetryAt } from './rateLimit.js';
-export type { TokenSource, TokenSourceOptions } from './tokens.js';
 export { createTokenSource, jwtExpiry } from './tokens.js';
+export type { TokenSource, TokenSourceOptions } from './tokens.js';
 
 // wire types
 export type {

@@ -55,7 +55,8 @@ export function parseVideoLink(input: string): ParsedVideoLink {
   if (/[\s\u0000-\u001f\u007f\\]/.test(raw))
     return invalid('The video link contains spaces or control characters.');
 
-  const hasScheme = /^[A-Za-z][A-Za-z0-9+.-]*:/.test(raw);
+  // "tiktok.com:443/..." is a host and port, not a scheme
+  const hasScheme = /^[A-Za-z][A-Za-z0-9+.-]*:(?!\d)/.test(raw);
   if (hasScheme && !/^https?:\/\//i.test(raw)) return invalid('Only https:// links are accepted.');
   let url: URL;
   try {

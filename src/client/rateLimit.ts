@@ -1,8 +1,10 @@
 import type { RateLimit } from './types.js';
 
+const NUMERIC = /^\s*\d+(\.\d+)?\s*$/;
+
 function intHeader(headers: Headers, name: string): number | null {
   const raw = headers.get(name);
-  if (raw === null || !/^\s*\d+(\.\d+)?\s*$/.test(raw)) return null;
+  if (raw === null || !NUMERIC.test(raw)) return null;
   return Number(raw);
 }
 
@@ -35,7 +37,7 @@ export function parseRetryAt(
 ): number | undefined {
   const retryAfter = headers.get('retry-after');
   if (retryAfter !== null) {
-    if (/^\s*\d+(\.\d+)?\s*$/.test(retryAfter)) return now + Number(retryAfter) * 1000;
+    if (NUMERIC.test(retryAfter)) return now + Number(retryAfter) * 1000;
     const date = Date.parse(retryAfter);
     if (!Number.isNaN(date)) return date;
   }

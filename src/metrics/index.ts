@@ -1,5 +1,6 @@
 // counts
 export { countToNumber, isCountString, isUnsafeCount, parseCount } from './counts.js';
-export type { MetricName, SnapshotCounts, SnapshotDelta, SnapshotPoint } from './series.js';
+
 // series
 export { engagementRate, METRICS, toDeltas, toPoints } from './series.js';
+export type { MetricName, SnapshotCounts, SnapshotDelta, SnapshotPoint } from './series.js';

@@ -5,10 +5,17 @@
  * @module
  */
 
-// Constants
-export { DEFAULT_MOCK_SEED, DEMO_API_KEY, FIXTURE_IDS, NOT_FOUND_RULES, PLAN_LIMITS } from './constants.js';
-// Engine
+// engine
 export { createMockApi } from './engine.js';
+
+// constants
+export { DEFAULT_MOCK_SEED, DEMO_API_KEY, FIXTURE_IDS, NOT_FOUND_RULES, PLAN_LIMITS } from './constants.js';
+
+// webhook signatures
+export { signWebhookPayload, verifyWebhookSignature } from './webhooks.js';
+export type { VerifyWebhookOptions } from './webhooks.js';
+
+// types
 export type {
   MockApi,
   MockApiKey,
@@ -20,6 +27,3 @@ export type {
   WebhookEvent,
   WebhookEventType,
 } from './types.js';
-export type { VerifyWebhookOptions } from './webhooks.js';
-// Webhook signatures
-export { signWebhookPayload, verifyWebhookSignature } from './webhooks.js';

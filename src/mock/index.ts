@@ -1,17 +1,26 @@
 /**
  * `contentstats-kit/mock`: a faithful, deterministic local ContentStats API.
- * Browser code should import `./browser` (same exports, without the Node server).
+ * Browser code resolves to `./browser` (same exports, without the Node server);
+ * MSW handlers are in `contentstats-kit/mock/msw`.
  *
  * @module
  */
 
-// Constants
-export { DEFAULT_MOCK_SEED, DEMO_API_KEY, FIXTURE_IDS, NOT_FOUND_RULES, PLAN_LIMITS } from './constants.js';
-// Engine
+// engine
 export { createMockApi } from './engine.js';
-export type { MockServer, MockServerOptions } from './server.js';
+
 // Node HTTP server
 export { startMockServer } from './server.js';
+export type { MockServer, MockServerOptions } from './server.js';
+
+// constants
+export { DEFAULT_MOCK_SEED, DEMO_API_KEY, FIXTURE_IDS, NOT_FOUND_RULES, PLAN_LIMITS } from './constants.js';
+
+// webhook signatures
+export { signWebhookPayload, verifyWebhookSignature } from './webhooks.js';
+export type { VerifyWebhookOptions } from './webhooks.js';
+
+// types
 export type {
   MockApi,
   MockApiKey,
@@ -23,6 +32,3 @@ export type {
   WebhookEvent,
   WebhookEventType,
 } from './types.js';
-export type { VerifyWebhookOptions } from './webhooks.js';
-// Webhook signatures
-export { signWebhookPayload, verifyWebhookSignature } from './webhooks.js';

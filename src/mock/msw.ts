@@ -12,7 +12,10 @@ export interface MockHandlersOptions {
  * MSW request handlers answering the documented API from a {@link MockApi} engine, the same
  * engine `startMockServer` serves over HTTP. Use them in Storybook, browser tests or Node tests.
  */
-export function createHandlers(api: MockApi, options: MockHandlersOptions = {}): RequestHandler[] {
+export function createHandlers(
+  api: Pick<MockApi, 'handle'>,
+  options: MockHandlersOptions = {},
+): RequestHandler[] {
   const base = (options.baseUrl ?? '*').replace(/\/+$/, '');
   return [http.all(`${base}/api/v1/*`, async ({ request }) => api.handle(await atApiRoot(request)))];
 }
@@ -39,7 +42,12 @@ export function defaultMockApi(): MockApi {
   return defaultApi;
 }
 
+/** Starts {@link handlers} over with a fresh engine (balances, videos and rate limits reset), e.g. between tests. */
+export function resetDefaultMockApi(): void {
+  defaultApi = undefined;
+}
+
 /** Ready-made handlers on a default engine (demo key `cs_demo_key`, fixture videos), any origin. */
-export const handlers: RequestHandler[] = [
-  http.all('*/api/v1/*', async ({ request }) => defaultMockApi().handle(await atApiRoot(request))),
-];
+export const handlers: RequestHandler[] = createHandlers({
+  handle: (request) => defaultMockApi().handle(request),
+});

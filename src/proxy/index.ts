@@ -3,7 +3,6 @@ export { createProxy } from './createProxy.js';
 export { expressProxy, expressTokenEndpoint } from './expressProxy.js';
 
 // tokens
-
 export { createTokenEndpoint } from './tokenEndpoint.js';
 export {
   DEFAULT_TOKEN_TTL_SECONDS,
@@ -17,14 +16,12 @@ export {
 } from './tokens.js';
 
 // routes, cache, limits, CORS
-
 export { createMemoryStore, videoCacheTtlSeconds } from './cache.js';
 export { createCorsPolicy } from './cors.js';
 export { createRateLimiter } from './rateLimiter.js';
 export { filterQuery, matchRoute } from './routes.js';
 
 // types
-
 export type { CacheOptions, CounterState, MaybePromise, MemoryStoreOptions, ProxyStore } from './cache.js';
 export type { CorsOptions, CorsPolicy } from './cors.js';
 export type { ProxyHandler } from './createProxy.js';

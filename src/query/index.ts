@@ -1,13 +1,6 @@
 // keys
 export { contentStatsKeys } from './keys.js';
-// mutations
-export {
-  checkTrackInput,
-  knownSpendable,
-  stopTrackingMutationOptions,
-  trackVideoMutationOptions,
-} from './mutations.js';
-export type { ContentStatsContext } from './options.js';
+
 // query options
 export {
   LIST_STALE_MS,
@@ -15,15 +8,24 @@ export {
   usageQueryOptions,
   videoListQueryOptions,
   videoQueryOptions,
+  withoutMeta,
 } from './options.js';
-export type { SnapshotPersister, SnapshotPersisterOptions, SnapshotStorage } from './persist.js';
-// persistence
-export { createSnapshotPersister } from './persist.js';
-export type { RefetchDelayOptions } from './schedule.js';
+export type { ContentStatsContext } from './options.js';
+
+// mutations
+export {
+  freshSpendable,
+  RESUBMIT_WINDOW_MS,
+  stopTrackingMutationOptions,
+  trackProblem,
+  trackVideoMutationOptions,
+} from './mutations.js';
+
 // refetch schedule
 export {
   isBudgetLow,
   isFinished,
+  MAX_FAILURE_BACKOFF_MS,
   MIN_POLL_MS,
   nextSnapshotAt,
   refetchDelay,
@@ -31,3 +33,8 @@ export {
   SNAPSHOT_JITTER_MS,
   videoStaleTime,
 } from './schedule.js';
+export type { RefetchDelayOptions } from './schedule.js';
+
+// persistence
+export { createSnapshotPersister } from './persist.js';
+export type { SnapshotPersister, SnapshotPersisterOptions, SnapshotStorage } from './persist.js';

@@ -1,7 +1,6 @@
 import type { MutationObserverOptions } from '@tanstack/query-core';
-import { durationProblem, estimateCost } from '../client/cost.js';
 import { ContentStatsError } from '../client/errors.js';
-import { parseVideoLink } from '../client/links.js';
+import { checkTrackInput, insufficientBalanceMessage } from '../client/trackInput.js';
 import type {
   StopResult,
   TrackedVideo,
@@ -12,83 +11,109 @@ import type {
   WithMeta,
 } from '../client/types.js';
 import { contentStatsKeys } from './keys.js';
-import type { ContentStatsContext } from './options.js';
+import { type ContentStatsContext, USAGE_STALE_MS, withoutMeta } from './options.js';
 
-/** Balance known from the usage cache that can pay for new trackings, or `undefined` when unknown. */
-export function knownSpendable(ctx: ContentStatsContext): number | undefined {
-  const usage = ctx.queryClient.getQueryData<Usage>(contentStatsKeys.usage(ctx.scope));
-  if (!usage) return undefined;
-  return usage.available_usd ?? usage.balance_usd;
+/**
+ * Spendable balance from the usage cache when it is fresh enough to act on (fetched within
+ * {@link USAGE_STALE_MS} and not invalidated), else `undefined`: a stale figure must not refuse a
+ * track after a top-up.
+ */
+export function freshSpendable(ctx: ContentStatsContext, now: number = Date.now()): number | undefined {
+  const state = ctx.queryClient.getQueryState<Usage, ContentStatsError>(contentStatsKeys.usage(ctx.scope));
+  if (!state?.data || state.isInvalidated || now - state.dataUpdatedAt > USAGE_STALE_MS) return undefined;
+  return state.data.available_usd ?? state.data.balance_usd;
 }
 
 /**
- * Checks a track request without spending anything: the link, the duration and, when the
- * usage is cached, the balance. Resolves the estimated cost, or rejects with the reason.
+ * Why a track request would be refused, without spending anything: the link, the duration and,
+ * when fresh usage is cached, the balance. `null` when it may go ahead.
  */
-export function checkTrackInput(ctx: ContentStatsContext, input: TrackVideoInput): ContentStatsError | null {
-  const link = parseVideoLink(input.video_link);
-  if (!link.ok) return new ContentStatsError({ code: 'invalid_request', message: link.reason });
-  const problem = durationProblem(input.duration_days);
-  if (problem) return new ContentStatsError({ code: 'invalid_request', message: problem });
-  const cost = estimateCost(input.duration_days);
-  const spendable = knownSpendable(ctx);
-  if (spendable !== undefined && spendable < cost) {
+export function trackProblem(ctx: ContentStatsContext, input: TrackVideoInput): ContentStatsError | null {
+  const checked = checkTrackInput(input);
+  if (checked instanceof ContentStatsError) return checked;
+  const spendable = freshSpendable(ctx);
+  if (spendable !== undefined && spendable < checked.estimatedCost) {
     return new ContentStatsError({
       code: 'insufficient_balance',
       status: 402,
       balance: spendable,
-      message: `Insufficient balance: $${spendable.toFixed(2)} left, $${cost.toFixed(2)} needed. Top up your ContentStats balance, or track for fewer days.`,
+      message: insufficientBalanceMessage(spendable, checked.estimatedCost),
     });
   }
   return null;
 }
 
+const LIST_PREFIX = (ctx: ContentStatsContext) => [...contentStatsKeys.videos(ctx.scope), 'list'];
+
 function updateLists(
   ctx: ContentStatsContext,
   update: (list: VideoList, platform: string | null) => VideoList,
 ): void {
-  for (const [key, list] of ctx.queryClient.getQueriesData<WithMeta<VideoList>>({
-    queryKey: [...contentStatsKeys.videos(ctx.scope), 'list'],
-  })) {
+  for (const [key, list] of ctx.queryClient.getQueriesData<VideoList>({ queryKey: LIST_PREFIX(ctx) })) {
     const filter = key[4] as { platform?: string | null } | undefined;
-    if (list) ctx.queryClient.setQueryData(key, { ...list, ...update(list, filter?.platform ?? null) });
+    if (list) ctx.queryClient.setQueryData(key, update(list, filter?.platform ?? null));
   }
 }
 
-/** Mutation options of tracking a video: checked first, then seeds the video and the lists. */
+/** How long a repeated submit of the same link and duration reuses its Idempotency-Key. */
+export const RESUBMIT_WINDOW_MS = 60_000;
+
+/**
+ * Mutation options of tracking a video: checked first; a double submit of the same input reuses
+ * one Idempotency-Key, so it cannot create or charge a second tracking; on success the video
+ * and the lists are seeded.
+ */
 export function trackVideoMutationOptions(
   ctx: ContentStatsContext,
 ): MutationObserverOptions<WithMeta<TrackedVideo>, ContentStatsError, TrackVideoInput> {
+  const recent = new Map<string, { key: string; until: number }>();
   return {
-    mutationFn: (input) => {
-      const problem = checkTrackInput(ctx, input);
-      if (problem) return Promise.reject(problem);
-      return ctx.client.trackVideo(input);
+    mutationFn: async (input) => {
+      const problem = trackProblem(ctx, input);
+      if (problem) throw problem;
+      const signature = JSON.stringify([input.video_link.trim(), input.duration_days]);
+      const now = Date.now();
+      for (const [sig, entry] of recent) if (entry.until < now) recent.delete(sig);
+      const entry = recent.get(signature) ?? { key: crypto.randomUUID(), until: 0 };
+      entry.until = now + RESUBMIT_WINDOW_MS;
+      recent.set(signature, entry);
+      try {
+        return await ctx.client.trackVideo(input, { idempotencyKey: entry.key });
+      } catch (error) {
+        // a definite refusal may be retried as a new request; a lost answer keeps its key
+        if (error instanceof ContentStatsError && !error.retryable) recent.delete(signature);
+        throw error;
+      }
     },
     // the client already retries with one Idempotency-Key; a second layer could double-track
     retry: false,
     onSuccess: (tracked) => {
-      const { rateLimit: _rl, ...summary } = tracked;
-      const seeded: Video = { ...summary, snapshots: [] };
-      ctx.queryClient.setQueryData(contentStatsKeys.video(ctx.scope, tracked.id), {
-        ...seeded,
-        rateLimit: null,
-      });
+      const seeded: Video = { ...withoutMeta(tracked), snapshots: [] };
+      const videoKey = contentStatsKeys.video(ctx.scope, tracked.id);
+      if (!ctx.queryClient.getQueryData(videoKey)) ctx.queryClient.setQueryData(videoKey, seeded);
       updateLists(ctx, (list, platform) =>
         platform === null || platform === tracked.platform
           ? { videos: [seeded, ...list.videos.filter((v) => v.id !== tracked.id)] }
           : list,
       );
-      void ctx.queryClient.invalidateQueries({ queryKey: contentStatsKeys.video(ctx.scope, tracked.id) });
-      void ctx.queryClient.invalidateQueries({ queryKey: [...contentStatsKeys.videos(ctx.scope), 'list'] });
+      void ctx.queryClient.invalidateQueries({ queryKey: videoKey });
+      void ctx.queryClient.invalidateQueries({ queryKey: LIST_PREFIX(ctx) });
       void ctx.queryClient.invalidateQueries({ queryKey: contentStatsKeys.usage(ctx.scope) });
     },
   };
 }
 
 interface StopContext {
-  previous: WithMeta<Video> | undefined;
-  lists: Array<[readonly unknown[], WithMeta<VideoList> | undefined]>;
+  /** Status of the video before the optimistic change, per cache entry that showed it. */
+  previousStatus: string | undefined;
+}
+
+function setStatus(ctx: ContentStatsContext, id: string, status: string | undefined): void {
+  if (status === undefined) return;
+  const videoKey = contentStatsKeys.video(ctx.scope, id);
+  const video = ctx.queryClient.getQueryData<Video>(videoKey);
+  if (video) ctx.queryClient.setQueryData(videoKey, { ...video, status });
+  updateLists(ctx, (list) => ({ videos: list.videos.map((v) => (v.id === id ? { ...v, status } : v)) }));
 }
 
 /** Mutation options of stopping a tracking: the status flips at once and rolls back on error. */
@@ -99,27 +124,25 @@ export function stopTrackingMutationOptions(
     mutationFn: (id) => ctx.client.stopTracking(id),
     retry: false,
     onMutate: async (id) => {
-      const videoKey = contentStatsKeys.video(ctx.scope, id);
-      // an in-flight refetch would overwrite the optimistic status with the old one
-      await ctx.queryClient.cancelQueries({ queryKey: videoKey });
-      const previous = ctx.queryClient.getQueryData<WithMeta<Video>>(videoKey);
-      const lists = ctx.queryClient.getQueriesData<WithMeta<VideoList>>({
-        queryKey: [...contentStatsKeys.videos(ctx.scope), 'list'],
-      });
-      if (previous) ctx.queryClient.setQueryData(videoKey, { ...previous, status: 'stopped' });
-      updateLists(ctx, (list) => ({
-        videos: list.videos.map((v) => (v.id === id ? { ...v, status: 'stopped' } : v)),
-      }));
-      return { previous, lists };
+      // refetches in flight would overwrite the optimistic status with the old one
+      await Promise.all([
+        ctx.queryClient.cancelQueries({ queryKey: contentStatsKeys.video(ctx.scope, id) }),
+        ctx.queryClient.cancelQueries({ queryKey: LIST_PREFIX(ctx) }),
+      ]);
+      const previous =
+        ctx.queryClient.getQueryData<Video>(contentStatsKeys.video(ctx.scope, id))?.status ??
+        ctx.queryClient
+          .getQueriesData<VideoList>({ queryKey: LIST_PREFIX(ctx) })
+          .flatMap(([, list]) => list?.videos ?? [])
+          .find((v) => v.id === id)?.status;
+      setStatus(ctx, id, 'stopped');
+      return { previousStatus: previous };
     },
-    onError: (_error, id, context) => {
-      if (!context) return;
-      ctx.queryClient.setQueryData(contentStatsKeys.video(ctx.scope, id), context.previous);
-      for (const [key, list] of context.lists) ctx.queryClient.setQueryData(key, list);
-    },
+    // only this video's status is put back: whatever else changed meanwhile (a new track) stays
+    onError: (_error, id, context) => setStatus(ctx, id, context?.previousStatus),
     onSettled: (_data, _error, id) => {
       void ctx.queryClient.invalidateQueries({ queryKey: contentStatsKeys.video(ctx.scope, id) });
-      void ctx.queryClient.invalidateQueries({ queryKey: [...contentStatsKeys.videos(ctx.scope), 'list'] });
+      void ctx.queryClient.invalidateQueries({ queryKey: LIST_PREFIX(ctx) });
       void ctx.queryClient.invalidateQueries({ queryKey: contentStatsKeys.usage(ctx.scope) });
     },
   };

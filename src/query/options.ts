@@ -1,7 +1,7 @@
 import type { QueryClient, QueryObserverOptions } from '@tanstack/query-core';
 import type { ContentStatsClient } from '../client/createClient.js';
 import type { ContentStatsError } from '../client/errors.js';
-import type { Platform, Usage, Video, VideoList, WithMeta } from '../client/types.js';
+import type { Platform, ResponseMeta, Usage, Video, VideoList } from '../client/types.js';
 import { contentStatsKeys } from './keys.js';
 import type { SnapshotPersister } from './persist.js';
 import { refetchDelay, videoStaleTime } from './schedule.js';
@@ -10,7 +10,7 @@ import { refetchDelay, videoStaleTime } from './schedule.js';
 export interface ContentStatsContext {
   client: ContentStatsClient;
   queryClient: QueryClient;
-  /** Cache scope; defaults to the client's base URL. */
+  /** Cache scope: the client's base URL, plus the provider's `scope` (e.g. a user id) when given. */
   scope: string;
   persister?: SnapshotPersister | undefined;
 }
@@ -21,35 +21,61 @@ type Key = readonly unknown[];
 export const LIST_STALE_MS = 60_000;
 export const USAGE_STALE_MS = 30_000;
 
+/** Errors after which polling stops: asking again cannot succeed until someone acts. */
+const FINAL_CODES = new Set(['unauthorized', 'forbidden', 'not_found']);
+
+/**
+ * Cached data carries no response metadata: the rate limit changes on every response and
+ * would defeat structural sharing; it lives on the client (`client.rateLimit`, `useUsage`).
+ */
+export function withoutMeta<TData extends object>(result: TData & Partial<ResponseMeta>): TData {
+  const { rateLimit: _meta, ...data } = result;
+  return data as TData;
+}
+
+// failed fetches in a row per video; query-core resets its own failure count on every fetch
+const streaks = new WeakMap<ContentStatsContext, Map<string, number>>();
+function streakOf(ctx: ContentStatsContext): Map<string, number> {
+  const known = streaks.get(ctx);
+  if (known) return known;
+  const map = new Map<string, number>();
+  streaks.set(ctx, map);
+  return map;
+}
+
 /**
  * Query options of one video. It refetches just after the next snapshot can exist, stops
- * polling once the tracking is finished, pauses in hidden tabs and waits for the rate-limit
- * reset when the budget is low. Retries are the client's alone.
+ * polling once the tracking is finished or refused, backs off after failures, pauses in hidden
+ * tabs and waits for the rate-limit reset when the budget is low. Retries are the client's alone.
  */
 export function videoQueryOptions(
   ctx: ContentStatsContext,
   id: string,
-): QueryObserverOptions<WithMeta<Video>, ContentStatsError, WithMeta<Video>, WithMeta<Video>, Key> {
-  const persisted = ctx.persister?.read(ctx.scope, id);
+): QueryObserverOptions<Video, ContentStatsError, Video, Video, Key> {
   return {
     queryKey: contentStatsKeys.video(ctx.scope, id),
     queryFn: async ({ signal }) => {
-      const video = await ctx.client.getVideo(id, { signal });
-      ctx.persister?.write(ctx.scope, video);
-      return video;
+      const failures = streakOf(ctx);
+      try {
+        const video = withoutMeta(await ctx.client.getVideo(id, { signal }));
+        failures.delete(id);
+        ctx.persister?.write(ctx.scope, video);
+        return video;
+      } catch (error) {
+        failures.set(id, (failures.get(id) ?? 0) + 1);
+        throw error;
+      }
     },
-    // persisted data paints at once; dataUpdateCount 0 means it was never fetched in this page, so revalidate
-    ...(persisted
-      ? { initialData: { ...persisted.video, rateLimit: null }, initialDataUpdatedAt: persisted.savedAt }
-      : {}),
-    staleTime: (query) => (query.state.dataUpdateCount === 0 ? 0 : videoStaleTime(query.state.data)),
-    refetchInterval: (query) =>
-      query.state.data
-        ? refetchDelay(query.state.data, {
-            rateLimit: ctx.client.rateLimit,
-            fetchedAt: query.state.dataUpdatedAt,
-          })
-        : false,
+    staleTime: (query) => videoStaleTime(query.state.data),
+    refetchInterval: (query) => {
+      const { data, error, dataUpdatedAt, errorUpdatedAt } = query.state;
+      if (!data || (error && FINAL_CODES.has(error.code))) return false;
+      return refetchDelay(data, {
+        rateLimit: ctx.client.rateLimit,
+        fetchedAt: Math.max(dataUpdatedAt, errorUpdatedAt),
+        failures: error ? (streakOf(ctx).get(id) ?? 1) : 0,
+      });
+    },
     refetchIntervalInBackground: false,
     retry: false,
     enabled: id !== '',
@@ -60,17 +86,15 @@ export function videoQueryOptions(
 export function videoListQueryOptions(
   ctx: ContentStatsContext,
   filter: { platform?: Platform | undefined } = {},
-): QueryObserverOptions<
-  WithMeta<VideoList>,
-  ContentStatsError,
-  WithMeta<VideoList>,
-  WithMeta<VideoList>,
-  Key
-> {
+): QueryObserverOptions<VideoList, ContentStatsError, VideoList, VideoList, Key> {
   return {
     queryKey: contentStatsKeys.videoList(ctx.scope, filter),
-    queryFn: ({ signal }) =>
-      ctx.client.listVideos(filter.platform === undefined ? {} : { platform: filter.platform }, { signal }),
+    queryFn: async ({ signal }) =>
+      withoutMeta(
+        await ctx.client.listVideos(filter.platform === undefined ? {} : { platform: filter.platform }, {
+          signal,
+        }),
+      ),
     staleTime: LIST_STALE_MS,
     retry: false,
   };
@@ -79,10 +103,10 @@ export function videoListQueryOptions(
 /** Query options of the account usage. */
 export function usageQueryOptions(
   ctx: ContentStatsContext,
-): QueryObserverOptions<WithMeta<Usage>, ContentStatsError, WithMeta<Usage>, WithMeta<Usage>, Key> {
+): QueryObserverOptions<Usage, ContentStatsError, Usage, Usage, Key> {
   return {
     queryKey: contentStatsKeys.usage(ctx.scope),
-    queryFn: ({ signal }) => ctx.client.getUsage({ signal }),
+    queryFn: async ({ signal }) => withoutMeta(await ctx.client.getUsage({ signal })),
     staleTime: USAGE_STALE_MS,
     retry: false,
   };

@@ -1,3 +1,4 @@
+import { decodeVideo } from '../client/internal/decode.js';
 import type { Video } from '../client/types.js';
 
 /** The part of `Storage` the persister needs; `localStorage` and `sessionStorage` fit. */
@@ -54,15 +55,11 @@ export function createSnapshotPersister(options: SnapshotPersisterOptions): Snap
       try {
         const raw = options.storage.getItem(key);
         if (!raw) return undefined;
-        const entry = JSON.parse(raw) as Entry;
-        if (
-          typeof entry?.savedAt !== 'number' ||
-          entry.video?.id !== id ||
-          !Array.isArray(entry.video.snapshots)
-        ) {
-          throw new Error('corrupt entry');
-        }
-        return { video: entry.video, savedAt: entry.savedAt };
+        const entry = JSON.parse(raw) as Partial<Entry> | null;
+        // checked like an API response: an old or corrupt entry is dropped, never shown
+        const video = decodeVideo(entry?.video);
+        if (typeof entry?.savedAt !== 'number' || video.id !== id) throw new Error('corrupt entry');
+        return { video, savedAt: entry.savedAt };
       } catch {
         try {
           options.storage.removeItem(key);
@@ -74,9 +71,8 @@ export function createSnapshotPersister(options: SnapshotPersisterOptions): Snap
     },
     write(scope, video) {
       const key = keyOf(scope, video.id);
-      const { rateLimit: _drop, ...rest } = video as Video & { rateLimit?: unknown };
       try {
-        options.storage.setItem(key, JSON.stringify({ savedAt: Date.now(), video: rest } satisfies Entry));
+        options.storage.setItem(key, JSON.stringify({ savedAt: Date.now(), video } satisfies Entry));
         const index = [key, ...readIndex().filter((k) => k !== key)];
         for (const old of index.slice(max)) options.storage.removeItem(old);
         options.storage.setItem(indexKey, JSON.stringify(index.slice(0, max)));

@@ -38,7 +38,12 @@ export interface RefetchDelayOptions {
   random?: number;
   /** Latest rate-limit state: when the budget is low, polls wait for the reset. */
   rateLimit?: RateLimit | null;
+  /** Failed fetches in a row: each doubles the wait after the last attempt (up to 30 min). */
+  failures?: number;
 }
+
+/** Longest wait between polls after repeated failures. */
+export const MAX_FAILURE_BACKOFF_MS = 30 * 60_000;
 
 /** A stable number in [0, 1) per video and snapshot, so recomputing a schedule never moves it. */
 function stableJitter(key: string): number {
@@ -64,7 +69,10 @@ export function refetchDelay(video: Video, options: RefetchDelayOptions = {}): n
     next === null
       ? fetchedAt + 5 * MIN_POLL_MS
       : next + SNAPSHOT_GRACE_MS + Math.floor(jitter * SNAPSHOT_JITTER_MS);
-  due = Math.max(due, fetchedAt + MIN_POLL_MS);
+  const failures = options.failures ?? 0;
+  const floor =
+    failures > 0 ? Math.min(MAX_FAILURE_BACKOFF_MS, MIN_POLL_MS * 2 ** (failures - 1)) : MIN_POLL_MS;
+  due = Math.max(due, fetchedAt + floor);
   const rl = options.rateLimit;
   if (rl && isBudgetLow(rl)) due = Math.max(due, rl.resetAt + Math.floor(jitter * 5_000));
   return Math.max(1_000, due - now);

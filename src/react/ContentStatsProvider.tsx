@@ -13,6 +13,12 @@ export interface ContentStatsProviderProps {
   baseUrl?: string;
   /** Your token endpoint (shorthand for a client with scoped tokens). */
   tokenUrl?: string;
+  /**
+   * Who the cached data belongs to, e.g. the signed-in user's id. Behind a same-origin proxy every
+   * user has the same base URL: a scope keeps one user's videos out of the next user's cache and
+   * storage. To switch users, change it together with the provider's `key`.
+   */
+  scope?: string;
   /** Share an existing TanStack `QueryClient`; a private one is made otherwise. */
   queryClient?: QueryClient;
   /**
@@ -39,7 +45,10 @@ function resolvePersister(persist: ContentStatsProviderProps['persist']): Snapsh
   return createSnapshotPersister({ storage: persist });
 }
 
-/** Gives the hooks and components below it a client and a shared cache. */
+/**
+ * Gives the hooks and components below it a client and a shared cache. `client`, `baseUrl`,
+ * `tokenUrl`, `queryClient` and `persist` are read once, on mount: remount (a new `key`) to change them.
+ */
 export function ContentStatsProvider(props: ContentStatsProviderProps) {
   const [client] = useState(
     () =>
@@ -59,8 +68,13 @@ export function ContentStatsProvider(props: ContentStatsProviderProps) {
   }, [queryClient]);
 
   const value = useMemo<ContentStatsContext>(
-    () => ({ client, queryClient, scope: client.baseUrl, persister }),
-    [client, queryClient, persister],
+    () => ({
+      client,
+      queryClient,
+      scope: props.scope ? `${client.baseUrl}#${props.scope}` : client.baseUrl,
+      persister,
+    }),
+    [client, queryClient, persister, props.scope],
   );
   return (
     <ContentStatsReactContext.Provider value={value}>{props.children}</ContentStatsReactContext.Provider>

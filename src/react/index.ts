@@ -1,22 +1,24 @@
 'use client';
 
-// query layer, for custom hooks and other frameworks
-export * from '../query/index.js';
-export type { ContentStatsProviderProps } from './ContentStatsProvider.js';
 // provider
 export { ContentStatsProvider } from './ContentStatsProvider.js';
+export type { ContentStatsProviderProps } from './ContentStatsProvider.js';
 export { useContentStats } from './context.js';
-export type { MutationResult } from './internal/useMutationObserver.js';
-export type { SnapshotsData, UseSnapshotsResult } from './useSnapshots.js';
+
 // hooks
 export { useSnapshots } from './useSnapshots.js';
-export type { UseStopTrackingResult } from './useStopTracking.js';
+export type { SnapshotsData, UseSnapshotsResult } from './useSnapshots.js';
 export { useStopTracking } from './useStopTracking.js';
-export type { UseTrackVideoResult } from './useTrackVideo.js';
+export type { UseStopTrackingResult } from './useStopTracking.js';
 export { useTrackVideo } from './useTrackVideo.js';
-export type { UseUsageResult } from './useUsage.js';
+export type { UseTrackVideoResult } from './useTrackVideo.js';
 export { useUsage } from './useUsage.js';
-export type { UseVideoResult } from './useVideo.js';
+export type { UseUsageResult } from './useUsage.js';
 export { useVideo } from './useVideo.js';
-export type { UseVideosResult } from './useVideos.js';
+export type { UseVideoResult } from './useVideo.js';
 export { useVideos } from './useVideos.js';
+export type { UseVideosResult } from './useVideos.js';
+export type { MutationResult } from './internal/useMutationObserver.js';
+
+// query layer, for custom hooks and other frameworks
+export * from '../query/index.js';

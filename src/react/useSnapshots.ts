@@ -1,7 +1,6 @@
 import type { QueryObserverResult } from '@tanstack/query-core';
-import { useMemo } from 'react';
 import type { ContentStatsError } from '../client/errors.js';
-import type { Snapshot, Video, WithMeta } from '../client/types.js';
+import type { Snapshot, Video } from '../client/types.js';
 import {
   engagementRate,
   type SnapshotDelta,
@@ -9,14 +8,12 @@ import {
   toDeltas,
   toPoints,
 } from '../metrics/series.js';
-import { videoQueryOptions } from '../query/options.js';
 import { nextSnapshotAt } from '../query/schedule.js';
-import { useContentStatsContext } from './context.js';
-import { useQueryObserver } from './internal/useQueryObserver.js';
+import { useVideoQuery } from './internal/useVideoQuery.js';
 
 /** Snapshots of a video, as exact counts and numbers, with derived series. */
 export interface SnapshotsData {
-  video: WithMeta<Video>;
+  video: Video;
   /** Points ascending by time: numbers for charts, `exact` bigints for display. */
   points: SnapshotPoint<Snapshot>[];
   /** Per-hour change and views growth rate between consecutive snapshots. */
@@ -33,7 +30,7 @@ export interface SnapshotsData {
 export type UseSnapshotsResult = QueryObserverResult<SnapshotsData, ContentStatsError>;
 
 // module-level so query-core memoises the selection per fetched video
-function selectSnapshots(video: WithMeta<Video>): SnapshotsData {
+function selectSnapshots(video: Video): SnapshotsData {
   const points = toPoints(video.snapshots);
   return {
     video,
@@ -50,7 +47,5 @@ function selectSnapshots(video: WithMeta<Video>): SnapshotsData {
  * rate) and `nextSnapshotAt`. Shares one request and one cache entry with `useVideo(id)`.
  */
 export function useSnapshots(id: string): UseSnapshotsResult {
-  const ctx = useContentStatsContext('useSnapshots');
-  const options = useMemo(() => ({ ...videoQueryOptions(ctx, id), select: selectSnapshots }), [ctx, id]);
-  return useQueryObserver(ctx.queryClient, options);
+  return useVideoQuery('useSnapshots', id, selectSnapshots);
 }

@@ -2,9 +2,11 @@ import { useCallback, useMemo } from 'react';
 import { estimateCost as costOf, durationProblem } from '../client/cost.js';
 import type { ContentStatsError } from '../client/errors.js';
 import type { TrackedVideo, TrackVideoInput, WithMeta } from '../client/types.js';
-import { checkTrackInput, knownSpendable, trackVideoMutationOptions } from '../query/mutations.js';
+import { freshSpendable, trackProblem, trackVideoMutationOptions } from '../query/mutations.js';
+import { usageQueryOptions } from '../query/options.js';
 import { useContentStatsContext } from './context.js';
 import { type MutationResult, useMutationObserver } from './internal/useMutationObserver.js';
+import { useQueryObserver } from './internal/useQueryObserver.js';
 
 /** Result of {@link useTrackVideo}. */
 export type UseTrackVideoResult = MutationResult<WithMeta<TrackedVideo>, TrackVideoInput> & {
@@ -12,19 +14,22 @@ export type UseTrackVideoResult = MutationResult<WithMeta<TrackedVideo>, TrackVi
   estimateCost: (durationDays: number) => number | null;
   /** Why this input would be refused (bad link, bad duration, known balance too low), or `null`. */
   check: (input: TrackVideoInput) => ContentStatsError | null;
-  /** Spendable balance known from the usage cache, or `undefined` when usage was not fetched. */
+  /** Spendable balance from recently fetched usage, or `undefined` when none is fresh. */
   knownBalance: number | undefined;
 };
 
 /**
  * Starts tracking a video. The link, duration and known balance are checked before any
- * request; on success the video and the lists are seeded in the cache.
+ * request; a double submit cannot track twice; on success the video and the lists are seeded.
  */
 export function useTrackVideo(): UseTrackVideoResult {
   const ctx = useContentStatsContext('useTrackVideo');
   const options = useMemo(() => trackVideoMutationOptions(ctx), [ctx]);
   const mutation = useMutationObserver(ctx.queryClient, options);
+  // watches usage without fetching it, so knownBalance follows whatever part of the page loads it
+  const usageOptions = useMemo(() => ({ ...usageQueryOptions(ctx), enabled: false }), [ctx]);
+  useQueryObserver(ctx.queryClient, usageOptions);
   const estimateCost = useCallback((days: number) => (durationProblem(days) ? null : costOf(days)), []);
-  const check = useCallback((input: TrackVideoInput) => checkTrackInput(ctx, input), [ctx]);
-  return { ...mutation, estimateCost, check, knownBalance: knownSpendable(ctx) };
+  const check = useCallback((input: TrackVideoInput) => trackProblem(ctx, input), [ctx]);
+  return { ...mutation, estimateCost, check, knownBalance: freshSpendable(ctx) };
 }

@@ -1,13 +1,13 @@
 import type { QueryObserverResult } from '@tanstack/query-core';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { ContentStatsError } from '../client/errors.js';
-import type { RateLimit, Usage, WithMeta } from '../client/types.js';
+import type { RateLimit, Usage } from '../client/types.js';
 import { usageQueryOptions } from '../query/options.js';
 import { useContentStatsContext } from './context.js';
 import { useQueryObserver } from './internal/useQueryObserver.js';
 
 /** Result of {@link useUsage}: the usage query plus the live rate-limit state of the client. */
-export type UseUsageResult = QueryObserverResult<WithMeta<Usage>, ContentStatsError> & {
+export type UseUsageResult = QueryObserverResult<Usage, ContentStatsError> & {
   /** Latest rate-limit state seen on any request of this client (`remaining`, `resetAt`). */
   rateLimit: RateLimit | null;
 };

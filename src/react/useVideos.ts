@@ -1,13 +1,13 @@
 import type { QueryObserverResult } from '@tanstack/query-core';
 import { useMemo } from 'react';
 import type { ContentStatsError } from '../client/errors.js';
-import type { Platform, VideoList, WithMeta } from '../client/types.js';
+import type { Platform, VideoList } from '../client/types.js';
 import { videoListQueryOptions } from '../query/options.js';
 import { useContentStatsContext } from './context.js';
 import { useQueryObserver } from './internal/useQueryObserver.js';
 
 /** Result of {@link useVideos}. */
-export type UseVideosResult = QueryObserverResult<WithMeta<VideoList>, ContentStatsError>;
+export type UseVideosResult = QueryObserverResult<VideoList, ContentStatsError>;
 
 /** The tracked videos, optionally filtered by platform. */
 export function useVideos(filter: { platform?: Platform } = {}): UseVideosResult {

@@ -29,6 +29,7 @@ describe('parseVideoLink accepts the documented forms', () => {
     ['https://vm.tiktok.com/ZMabc123', 'https://vm.tiktok.com/ZMabc123/', 'short'],
     ['https://www.tiktok.com/t/ZTRabc12/', 'https://www.tiktok.com/t/ZTRabc12/', 'short'],
     ['https://tiktok.com/t/ZTRabc12?x=1', 'https://www.tiktok.com/t/ZTRabc12/', 'short'],
+    ['tiktok.com:443/@user/video/123', 'https://www.tiktok.com/@user/video/123', 'video'],
   ])('%s', (input, url, kind) => {
     const result = parseVideoLink(input);
     expect(result).toMatchObject({ ok: true, platform: 'tiktok', url, kind });

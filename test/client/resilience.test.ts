@@ -241,6 +241,64 @@ describe('response validation: liberal in what it accepts, never a crash deep in
   });
 });
 
+describe('token source failures', () => {
+  it('times out and aborts while the token endpoint hangs', async () => {
+    const tokens = await startFaultServer(null, () => 'hang');
+    try {
+      const c = createClient({
+        baseUrl: mock.url,
+        tokenUrl: `${tokens.url}/token`,
+        timeoutMs: 80,
+        retry: false,
+      });
+      await expect(c.getUsage()).rejects.toMatchObject({ code: 'timeout' });
+      const controller = new AbortController();
+      const call = c.getUsage({ signal: controller.signal, timeoutMs: 60_000 });
+      controller.abort();
+      await expect(call).rejects.toMatchObject({ code: 'aborted' });
+    } finally {
+      await tokens.close();
+    }
+  });
+
+  it('asks a token endpoint that refuses only once, not again as a refresh', async () => {
+    const tokens = await startFaultServer(null, () => ({ status: 401, body: '{"error":"signed out"}' }));
+    try {
+      const c = createClient({ baseUrl: mock.url, tokenUrl: `${tokens.url}/token`, retry: false });
+      await expect(c.getUsage()).rejects.toMatchObject({ code: 'unauthorized' });
+      expect(tokens.seen).toHaveLength(1);
+    } finally {
+      await tokens.close();
+    }
+  });
+
+  it('turns a failing token function into a typed error', async () => {
+    const c = createClient({
+      baseUrl: mock.url,
+      token: () => {
+        throw new Error('session store down');
+      },
+      retry: false,
+    });
+    await expect(c.getUsage()).rejects.toMatchObject({
+      code: 'unauthorized',
+      message: /Could not get an access token/,
+    });
+  });
+});
+
+describe('rate-limit listeners', () => {
+  it('a throwing listener does not fail a call that succeeded, and its error is still reported', async () => {
+    const c = createClient({ baseUrl: mock.url, apiKey: KEY, retry: false });
+    const reported = new Promise<unknown>((resolve) => process.once('uncaughtException', resolve));
+    c.onRateLimit(() => {
+      throw new Error('listener bug');
+    });
+    await expect(c.getUsage()).resolves.toMatchObject({ balance_usd: expect.any(Number) });
+    expect(await reported).toMatchObject({ message: 'listener bug' });
+  });
+});
+
 describe('keys stay on the server', () => {
   it('refuses an apiKey in a browser-like global unless explicitly allowed', () => {
     vi.stubGlobal('window', {});

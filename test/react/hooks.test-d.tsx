@@ -40,6 +40,8 @@ describe('public hook types', () => {
     expectTypeOf(track.estimateCost).returns.toEqualTypeOf<number | null>();
     // @ts-expect-error duration_days is required
     track.mutate({ video_link: 'x' });
+    if (track.isSuccess) expectTypeOf(track.data.id).toBeString();
+    if (track.isError) expectTypeOf(track.error.code).toBeString();
     const stop = useStopTracking();
     expectTypeOf(stop.mutate).parameter(0).toBeString();
     expectTypeOf(stop.error).toEqualTypeOf<ContentStatsError | null>();

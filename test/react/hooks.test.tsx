@@ -178,6 +178,37 @@ describe('hooks: polling follows the snapshots', () => {
     expect(count(`GET /api/v1/videos/${FIXTURE_IDS.fallback}`)).toBe(1);
   });
 
+  it('backs off after a failed poll instead of hammering, and stops on 404', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    vi.setSystemTime(Date.parse('2026-03-01T12:20:00Z'));
+    const { wrapper, api } = setup();
+    let mode: 'pass' | 'fail' | 'gone' = 'pass';
+    const times: number[] = [];
+    server.use(
+      http.get(`${BASE}/api/v1/videos/:id`, ({ request }) => {
+        times.push(Date.now());
+        if (mode === 'fail') return HttpResponse.json({ error: 'down' }, { status: 503 });
+        if (mode === 'gone') return HttpResponse.json({ error: 'Video not found' }, { status: 404 });
+        return api.handle(request);
+      }),
+    );
+    render(<Snapshots id={FIXTURE_IDS.viral} />, { wrapper });
+    await act(() => vi.advanceTimersByTimeAsync(50));
+    expect(times).toHaveLength(1);
+    mode = 'fail';
+    await act(() => vi.advanceTimersByTimeAsync(41 * 60_000)); // past 13:00 and its jitter
+    const firstFailure = times.length;
+    expect(firstFailure).toBeGreaterThanOrEqual(2);
+    // each failed poll is 3 attempts (the client's retries); then it waits 1, 2, 4 … minutes
+    await act(() => vi.advanceTimersByTimeAsync(10 * 60_000));
+    expect(times.length - firstFailure).toBeLessThanOrEqual(3 * 4);
+    mode = 'gone';
+    await act(() => vi.advanceTimersByTimeAsync(60 * 60_000));
+    const afterGone = times.length;
+    await act(() => vi.advanceTimersByTimeAsync(3 * HOUR));
+    expect(times.length).toBe(afterGone);
+  });
+
   it('does not poll while the tab is hidden', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     const { wrapper, count } = setup();
@@ -242,6 +273,63 @@ describe('hooks: mutations', () => {
       /^insufficient_balance: .*\$1\.00 left, \$2\.52 needed/,
     );
     expect(count('POST /api/v1/videos/track')).toBe(0);
+  });
+
+  it('does not refuse on a balance figure that has gone stale', async () => {
+    const { wrapper, api, count } = setup([{ key: 'poor', plan: 'free', balance_usd: 1 }]);
+    render(<Tracker />, { wrapper });
+    await vi.waitFor(() => expect(screen.getByTestId('balance').textContent).toBe('1'));
+    const now = Date.now();
+    vi.spyOn(Date, 'now').mockReturnValue(now + 5 * 60_000);
+    fireEvent.change(screen.getByLabelText('link'), {
+      target: { value: 'https://www.tiktok.com/@a/video/1' },
+    });
+    fireEvent.click(screen.getByText('Track'));
+    // the API answers instead (still 402 here, since the mock balance did not change)
+    await screen.findByRole('alert');
+    expect(count('POST /api/v1/videos/track')).toBe(1);
+    void api;
+  });
+
+  it('tracks once when the same link is submitted twice quickly', async () => {
+    const { wrapper, count, api } = setup();
+    const keys: Array<string | null> = [];
+    server.use(
+      http.post(`${BASE}/api/v1/videos/track`, async ({ request }) => {
+        keys.push(request.headers.get('Idempotency-Key'));
+        await delay(30);
+        return api.handle(request);
+      }),
+    );
+    const results: string[] = [];
+    function Twice() {
+      const track = useTrackVideo();
+      return (
+        <button
+          type="button"
+          onClick={() => {
+            for (let i = 0; i < 2; i++) {
+              track
+                .mutateAsync({ video_link: 'https://www.tiktok.com/@twice/video/7', duration_days: 1 })
+                .then(
+                  (v) => results.push(v.id),
+                  (e: Error) => results.push(`error ${e.message}`),
+                );
+            }
+          }}
+        >
+          {track.isSuccess ? `tracked ${track.data.id}` : track.error ? track.error.code : 'Track'}
+        </button>
+      );
+    }
+    render(<Twice />, { wrapper });
+    fireEvent.click(screen.getByText('Track'));
+    await vi.waitFor(() => expect(results).toHaveLength(2));
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    expect(results[1]).toBe(results[0]);
+    expect(screen.getByRole('button').textContent).toBe(`tracked ${results[0]}`);
+    expect(count('POST /api/v1/videos/track')).toBe(2);
   });
 
   it('gets a 402 from the API with the balance when usage was not known', async () => {

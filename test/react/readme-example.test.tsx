@@ -44,7 +44,8 @@ describe('README React example', () => {
     });
     fireEvent.click(screen.getByRole('button'));
     const list = await screen.findByRole('list', { name: 'Snapshots' });
-    expect(within(list).getAllByRole('listitem')[0]?.textContent).toMatch(/: [\d,]+ views$/);
+    const items = await within(list).findAllByRole('listitem');
+    expect(items[0]?.textContent).toMatch(/: [\d,]+ views$/);
   });
 
   it('shows why a bad link is refused', async () => {

@@ -1,5 +1,6 @@
 import { ContentStatsError, type ContentStatsErrorCode } from '../errors.js';
 import { parseRetryAt } from '../rateLimit.js';
+import { insufficientBalanceMessage } from '../trackInput.js';
 import type { RateLimit } from '../types.js';
 
 function codeFor(status: number): ContentStatsErrorCode {
@@ -11,10 +12,6 @@ function codeFor(status: number): ContentStatsErrorCode {
   if (status === 429) return 'rate_limited';
   if (status >= 500) return 'server';
   return 'invalid_request';
-}
-
-function usd(n: number): string {
-  return `$${n.toFixed(2)}`;
 }
 
 function seconds(ms: number): string {
@@ -51,10 +48,7 @@ export function httpError(
       const raw = fields.balance ?? fields.balance_usd;
       const n = typeof raw === 'string' ? Number(raw) : raw;
       balance = typeof n === 'number' && Number.isFinite(n) ? n : undefined;
-      message =
-        balance === undefined
-          ? 'Insufficient balance (402). Top up your ContentStats balance, or track for fewer days.'
-          : `Insufficient balance: ${usd(balance)} left (402). Top up your ContentStats balance, or track for fewer days.`;
+      message = insufficientBalanceMessage(balance);
       break;
     }
     case 'forbidden':

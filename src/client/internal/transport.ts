@@ -84,6 +84,52 @@ function buildUrl(baseUrl: string, path: string, query?: Record<string, string |
   return url;
 }
 
+/** A failure to get a token, kept apart from the API's own answers. */
+class TokenFailure extends Error {
+  constructor(readonly error: ContentStatsError) {
+    super(error.message);
+  }
+}
+
+async function getToken(source: TokenSource): Promise<string> {
+  try {
+    return await source.get();
+  } catch (cause) {
+    if (isContentStatsError(cause)) throw new TokenFailure(cause);
+    // a user-supplied token function failed in its own way
+    throw new TokenFailure(
+      new ContentStatsError({
+        code: 'unauthorized',
+        message: 'Could not get an access token. Sign in again.',
+        cause,
+      }),
+    );
+  }
+}
+
+/** Resolves like `promise`, or rejects as soon as `signal` aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
+}
+
 /** Runs a request with auth, timeout, retries (network, timeout, 5xx, 429 only) and response checks. */
 export async function send<TData>(
   config: TransportConfig,
@@ -95,14 +141,23 @@ export async function send<TData>(
   for (let attempt = 0; ; attempt++) {
     if (spec.signal?.aborted) throw abortedError(spec.signal.reason);
     let error: ContentStatsError;
+    let fromTokenSource = false;
     try {
       return await attemptOnce(config, spec, url, timeoutMs);
     } catch (caught) {
-      if (!isContentStatsError(caught)) throw caught;
-      error = caught;
+      if (caught instanceof TokenFailure) {
+        fromTokenSource = true;
+        error = caught.error;
+      } else if (isContentStatsError(caught)) {
+        error = caught;
+      } else {
+        throw caught;
+      }
     }
-    // a token may expire between fetch and use, or be revoked: refresh once, then give up
+    // a token may expire between fetch and use, or be revoked: refresh once, then give up.
+    // Not when the token endpoint itself refused: asking it again would only repeat the refusal.
     if (
+      !fromTokenSource &&
       error.code === 'unauthorized' &&
       config.auth.kind === 'token' &&
       !refreshedToken &&
@@ -136,28 +191,30 @@ async function attemptOnce<TData>(
   timeoutMs: number,
 ): Promise<TransportResult<TData>> {
   const headers: Record<string, string> = { Accept: 'application/json', ...config.headers, ...spec.headers };
-  let token: string | undefined;
-  if (config.auth.kind === 'key') headers['X-API-Key'] = config.auth.apiKey;
-  if (config.auth.kind === 'token') {
-    token = await config.auth.source.get();
-    headers.Authorization = `Bearer ${token}`;
-  }
   let body: string | undefined;
   if (spec.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(spec.body);
   }
   const attempt = attemptSignal(spec.signal, timeoutMs);
+  let token: string | undefined;
   let response: Response;
   let parsed: Awaited<ReturnType<typeof readJson>>;
   try {
+    if (config.auth.kind === 'key') headers['X-API-Key'] = config.auth.apiKey;
+    if (config.auth.kind === 'token') {
+      // the shared token fetch cannot be cancelled for one caller, but this caller can stop waiting
+      token = await untilAborted(getToken(config.auth.source), attempt.signal);
+      headers.Authorization = `Bearer ${token}`;
+    }
     response = await config.fetch(url, { method: spec.method, headers, body, signal: attempt.signal });
     parsed = await readJson(response);
   } catch (cause) {
+    if (cause instanceof TokenFailure) throw cause;
     if (attempt.timedOut()) {
       throw new ContentStatsError({
         code: 'timeout',
-        message: `The ContentStats API did not answer within ${Math.round(timeoutMs / 100) / 10} s. Try again.`,
+        message: `The ContentStats API did not answer within ${formatDuration(timeoutMs)}. Try again.`,
         cause,
       });
     }

@@ -8,8 +8,11 @@ import {
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { ContentStatsError } from '../../client/errors.js';
 
+// keeps the status union, so `if (result.isSuccess) result.data` narrows
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 /** A mutation's state plus `mutate` (errors land in `error`) and `mutateAsync` (errors reject). */
-export type MutationResult<TData, TVariables> = Omit<
+export type MutationResult<TData, TVariables> = DistributiveOmit<
   MutationObserverResult<TData, ContentStatsError, TVariables, unknown>,
   'mutate'
 > & {

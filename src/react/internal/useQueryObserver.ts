@@ -14,6 +14,8 @@ export function useQueryObserver<TQueryFnData, TData>(
   options: QueryObserverOptions<TQueryFnData, ContentStatsError, TData, TQueryFnData, readonly unknown[]>,
 ): QueryObserverResult<TData, ContentStatsError> {
   const defaulted = queryClient.defaultQueryOptions(options);
+  // the first render then already reports the fetch it is about to start (isFetching, isLoading)
+  defaulted._optimisticResults = 'optimistic';
   // created once; later option changes go through setOptions
   const [observer] = useState(() => new QueryObserver(queryClient, defaulted));
   const result = observer.getOptimisticResult(defaulted);

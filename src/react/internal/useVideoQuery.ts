@@ -1,0 +1,42 @@
+import type { QueryObserverOptions, QueryObserverResult } from '@tanstack/query-core';
+import { useEffect, useMemo } from 'react';
+import type { ContentStatsError } from '../../client/errors.js';
+import type { Video } from '../../client/types.js';
+import { contentStatsKeys } from '../../query/keys.js';
+import { videoQueryOptions } from '../../query/options.js';
+import { useContentStatsContext } from '../context.js';
+import { useQueryObserver } from './useQueryObserver.js';
+
+/** The video query shared by `useVideo` and `useSnapshots`, with persisted snapshots painted after mount. */
+export function useVideoQuery<TData>(
+  hookName: string,
+  id: string,
+  select?: (video: Video) => TData,
+): QueryObserverResult<TData, ContentStatsError> {
+  const ctx = useContentStatsContext(hookName);
+  const options = useMemo(
+    () =>
+      ({ ...videoQueryOptions(ctx, id), ...(select ? { select } : {}) }) as QueryObserverOptions<
+        Video,
+        ContentStatsError,
+        TData,
+        Video,
+        readonly unknown[]
+      >,
+    [ctx, id, select],
+  );
+  useEffect(() => {
+    // after mount, so a server render and the hydrating client render agree (both pending);
+    // the fetch that mounting started still revalidates what storage had
+    const persister = ctx.persister;
+    if (!persister || id === '') return;
+    const key = contentStatsKeys.video(ctx.scope, id);
+    if (ctx.queryClient.getQueryData(key) !== undefined) return;
+    const stored = persister.read(ctx.scope, id);
+    if (!stored) return;
+    ctx.queryClient.setQueryData(key, stored.video, { updatedAt: stored.savedAt });
+    // stored data is shown, never trusted: marked stale so the observer revalidates it
+    void ctx.queryClient.invalidateQueries({ queryKey: key, exact: true, refetchType: 'none' });
+  }, [ctx, id]);
+  return useQueryObserver(ctx.queryClient, options);
+}
