@@ -7,6 +7,7 @@ import {
   decodeVideoList,
   decodeVideoSummary,
 } from './internal/decode.js';
+import { randomKey } from './internal/randomKey.js';
 import { type Auth, type RequestSpec, send, type TransportConfig } from './internal/transport.js';
 import { createTokenSource, type TokenSource } from './tokens.js';
 import { checkTrackInput } from './trackInput.js';
@@ -97,14 +98,6 @@ function checkId(id: string): string {
     throw invalidRequest(`"${String(id).slice(0, 80)}" is not a valid video id.`);
   }
   return id;
-}
-
-function randomKey(): string {
-  const c = globalThis.crypto;
-  if (typeof c?.randomUUID === 'function') return c.randomUUID();
-  const bytes = new Uint8Array(16);
-  c.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function resolveAuth(options: ClientOptions): Auth {

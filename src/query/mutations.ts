@@ -1,5 +1,6 @@
 import type { MutationObserverOptions } from '@tanstack/query-core';
 import { ContentStatsError } from '../client/errors.js';
+import { randomKey } from '../client/internal/randomKey.js';
 import { checkTrackInput, insufficientBalanceMessage } from '../client/trackInput.js';
 import type {
   StopResult,
@@ -74,7 +75,7 @@ export function trackVideoMutationOptions(
       const signature = JSON.stringify([input.video_link.trim(), input.duration_days]);
       const now = Date.now();
       for (const [sig, entry] of recent) if (entry.until < now) recent.delete(sig);
-      const entry = recent.get(signature) ?? { key: crypto.randomUUID(), until: 0 };
+      const entry = recent.get(signature) ?? { key: randomKey(), until: 0 };
       entry.until = now + RESUBMIT_WINDOW_MS;
       recent.set(signature, entry);
       try {
