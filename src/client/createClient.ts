@@ -93,11 +93,12 @@ function invalidRequest(message: string): ContentStatsError {
   return new ContentStatsError({ code: 'invalid_request', message });
 }
 
-function checkId(id: string): string {
+/** Path of a video, or the reason its id is refused before any request is made. */
+function videoPath(id: string): string | ContentStatsError {
   if (typeof id !== 'string' || !VIDEO_ID_PATTERN.test(id)) {
-    throw invalidRequest(`"${String(id).slice(0, 80)}" is not a valid video id.`);
+    return invalidRequest(`"${String(id).slice(0, 80)}" is not a valid video id.`);
   }
-  return id;
+  return `/api/v1/videos/${encodeURIComponent(id)}`;
 }
 
 function resolveAuth(options: ClientOptions): Auth {
@@ -210,15 +211,9 @@ export function createClient(options: ClientOptions = {}): ContentStatsClient {
       );
     },
     getVideo(id, callOptions) {
-      try {
-        checkId(id);
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      return call(
-        { method: 'GET', path: `/api/v1/videos/${encodeURIComponent(id)}`, decode: (v) => decodeVideo(v) },
-        callOptions,
-      );
+      const path = videoPath(id);
+      if (path instanceof ContentStatsError) return Promise.reject(path);
+      return call({ method: 'GET', path, decode: (v) => decodeVideo(v) }, callOptions);
     },
     listVideos(filter, callOptions) {
       return call(
@@ -232,17 +227,10 @@ export function createClient(options: ClientOptions = {}): ContentStatsClient {
       );
     },
     stopTracking(id, callOptions) {
-      try {
-        checkId(id);
-      } catch (error) {
-        return Promise.reject(error);
-      }
+      const path = videoPath(id);
+      if (path instanceof ContentStatsError) return Promise.reject(path);
       return call(
-        {
-          method: 'POST',
-          path: `/api/v1/videos/${encodeURIComponent(id)}/stop`,
-          decode: (v) => decodeVideoSummary(v, 'body') as StopResult,
-        },
+        { method: 'POST', path: `${path}/stop`, decode: (v) => decodeVideoSummary(v, 'body') as StopResult },
         callOptions,
       );
     },
