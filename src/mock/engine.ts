@@ -11,11 +11,12 @@ import {
 import { drainEvents } from './internal/events.js';
 import { addFixtures } from './internal/fixtures.js';
 import { createIdempotencyStore } from './internal/idempotency.js';
-import { toMills, toUsd } from './internal/money.js';
+import { MAX_BALANCE_USD, toMills, toUsd } from './internal/money.js';
 import { randomToken, seeded } from './internal/prng.js';
 import { createRateLimiter, type RateDecision } from './internal/rate-limit.js';
 import { errorReply, type Reply } from './internal/reply.js';
 import { matchRoute, normalisePath } from './internal/routes.js';
+import { createVideoRegistry } from './internal/videos.js';
 import type { MockApi, MockApiKey, MockApiOptions, MockRequestRecord } from './types.js';
 
 const ANONYMOUS_BUCKET = '\u0000anonymous';
@@ -35,8 +36,9 @@ function checkKey(input: MockApiKey): void {
       `Unknown plan "${String(input.plan)}" for key ${input.key}: use free, pro or enterprise.`,
     );
   }
-  if (typeof input.balance_usd !== 'number' || !Number.isFinite(input.balance_usd) || input.balance_usd < 0) {
-    throw new RangeError(`balance_usd of key ${input.key} must be a number ≥ 0.`);
+  const usd = input.balance_usd;
+  if (typeof usd !== 'number' || !Number.isFinite(usd) || usd < 0 || usd > MAX_BALANCE_USD) {
+    throw new RangeError(`balance_usd of key ${input.key} must be a number from 0 to ${MAX_BALANCE_USD}.`);
   }
 }
 
@@ -46,7 +48,11 @@ function checkKey(input: MockApiKey): void {
  * Pure: no timers and no Node built-ins, only Web-standard `Request`/`Response`, so it
  * runs in Node, in a browser under MSW, and in tests with an injected clock. Every
  * number (balances, statuses, snapshots) is derived from the clock when asked, and the
- * same seed, keys and clock give the same ids and snapshots.
+ * same seed, keys, clock and requests give the same ids and snapshots.
+ *
+ * A normalised link is one public video for the whole engine: its counts are a function
+ * of its age since the engine first tracked it (by any key), so every tracking of it,
+ * overlapping or later, reads the same never-decreasing counts.
  *
  * Behaviour where the API docs are silent (our choices):
  * - Every response is JSON and carries `X-RateLimit-Limit`, `X-RateLimit-Remaining` and
@@ -58,7 +64,8 @@ function checkKey(input: MockApiKey): void {
  *   `Allow`), `X-API-Key` (401; `Authorization: Bearer` is not accepted), endpoint.
  * - Money: $0.015 per snapshot actually taken (snapshot 0 at creation, then hourly);
  *   a running tracking reserves the rest (`available_usd`), and track answers 402 when
- *   `available_usd` cannot cover the whole tracking.
+ *   `available_usd` cannot cover the whole tracking. Amounts are exact thousandths of a
+ *   dollar; a starting balance (at most $1e12) is rounded down to the mill.
  * - Errors: 400 (with `field`), 401, 402, 403 plan limit, 404, 405, 409 duplicate
  *   running tracking (with `id`), 422 reused `Idempotency-Key`, 429, 500.
  */
@@ -68,6 +75,8 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   const seed = options.seed ?? DEFAULT_MOCK_SEED;
   const withFixtures = options.fixtures ?? true;
   const accounts = new Map<string, Account>();
+  // one registry per engine: the same link is the same public video for every key
+  const videos = createVideoRegistry(seed);
   const limiter = createRateLimiter(wallClock);
   const usedIds = new Set<string>();
   let idCounter = 0;
@@ -98,7 +107,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       idempotency: createIdempotencyStore(wallClock),
     };
     if (account.fixtures) {
-      addFixtures(account, clock(), seed);
+      addFixtures(account, clock(), seed, videos);
       for (const id of account.trackings.keys()) usedIds.add(id);
     }
     accounts.set(account.key, account);
@@ -146,6 +155,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     const bodyText = route.name === 'track' ? await request.text() : '';
     const ctx: EndpointContext = {
       seed,
+      videos,
       account,
       now: clock(),
       url,

@@ -9,7 +9,7 @@ export interface MockApiKey {
   /** The value clients send as `X-API-Key`. */
   key: string;
   plan: MockPlan;
-  /** Starting balance in USD. */
+  /** Starting balance in USD, 0 to 1e12, kept in thousandths of a dollar (rounded down). */
   balance_usd: number;
 }
 

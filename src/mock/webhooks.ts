@@ -53,6 +53,8 @@ function timingSafeEqual(a: string, b: string): boolean {
  * @param body - the exact JSON text that will be sent
  * @param secret - the whole `whsec_...` secret
  * @param t - signing time in Unix seconds (default: now)
+ * @throws TypeError for an empty or non-string secret; RangeError for a `t` that is not
+ * a whole number of seconds ≥ 0 (signing with bad input is a programming error)
  */
 export async function signWebhookPayload(
   body: string,
@@ -73,8 +75,10 @@ export interface VerifyWebhookOptions {
 
 /**
  * `true` when `header` (a `ContentStats-Signature` value) is a valid signature of
- * `body` under `secret`, signed within `toleranceSeconds` of `now`. Never throws on a
- * malformed header: it is simply not valid.
+ * `body` under `secret`, signed within `toleranceSeconds` of `now`. Never throws and
+ * never rejects: any bad input (a non-string body, an empty or non-string secret, a
+ * missing or malformed header, a non-numeric or repeated `t`, a `v1` that is not 64 hex
+ * digits, a non-finite `now` or a negative or NaN `toleranceSeconds`) is simply not valid.
  *
  * @param body - the raw request body exactly as received
  * @param header - the `ContentStats-Signature` header value (or `null` when absent)
@@ -86,7 +90,14 @@ export async function verifyWebhookSignature(
   secret: string,
   options: VerifyWebhookOptions = {},
 ): Promise<boolean> {
+  // Receivers call this with whatever arrived (and JS callers with anything): answer false, not a 500.
+  if (typeof body !== 'string' || typeof secret !== 'string' || secret === '') return false;
   if (typeof header !== 'string' || header.length > 4096) return false;
+  const tolerance = options.toleranceSeconds ?? 300;
+  const nowMs = options.now ?? Date.now();
+  // NaN would make the freshness check below pass for any t
+  if (typeof tolerance !== 'number' || !(tolerance >= 0)) return false;
+  if (typeof nowMs !== 'number' || !Number.isFinite(nowMs)) return false;
   let t: number | undefined;
   const candidates: string[] = [];
   for (const part of header.split(',')) {
@@ -94,14 +105,20 @@ export async function verifyWebhookSignature(
     if (eq < 0) continue;
     const name = part.slice(0, eq).trim();
     const value = part.slice(eq + 1).trim();
-    if (name === 't' && /^\d{1,12}$/.test(value)) t = Number(value);
-    else if (name === 'v1' && /^[0-9a-f]{64}$/i.test(value)) candidates.push(value.toLowerCase());
+    if (name === 't') {
+      // a second or non-numeric t is malformed: which time was signed would be ambiguous
+      if (t !== undefined || !/^\d{1,12}$/.test(value)) return false;
+      t = Number(value);
+    } else if (name === 'v1' && /^[0-9a-f]{64}$/i.test(value)) candidates.push(value.toLowerCase());
   }
   if (t === undefined || candidates.length === 0) return false;
-  const tolerance = options.toleranceSeconds ?? 300;
-  const nowSeconds = (options.now ?? Date.now()) / 1000;
-  if (Math.abs(nowSeconds - t) > tolerance) return false;
-  const expected = await hmacHex(secret, t, body);
+  if (Math.abs(nowMs / 1000 - t) > tolerance) return false;
+  let expected: string;
+  try {
+    expected = await hmacHex(secret, t, body);
+  } catch {
+    return false; // belt and braces: the checks above leave Web Crypto nothing to refuse
+  }
   let valid = false;
   // check every candidate so timing does not reveal which one matched
   for (const candidate of candidates) valid = timingSafeEqual(candidate, expected) || valid;

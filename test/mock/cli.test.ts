@@ -121,6 +121,7 @@ describe('CLI argument parsing', () => {
     [['--speed', '0']],
     [['--start', 'yesterday']],
     [['--key', 'k:pro:-1']],
+    [['--key', 'k:pro:1e13']], // above MAX_BALANCE_USD: mills would no longer be exact
     [['--key', 'k:pro:5:extra']],
     [['--key', 'k', '--key', 'k']],
     [['--webhook-url', 'http://x']],

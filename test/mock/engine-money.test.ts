@@ -133,4 +133,49 @@ describe('mock engine: costs and balance', () => {
       active_videos: 0,
     });
   });
+
+  it('rounds a starting balance down to the mill, so a balance just short of a tracking cannot fund it', async () => {
+    // Regression: 2.5195 was rounded up to 2.520, accepted a $2.52 tracking and could end $0.0005 below zero.
+    const h = harness({ keys: [{ key: 'k_pro', plan: 'pro', balance_usd: 2.5195 }] });
+    expect(h.api.balance('k_pro')).toBe(2.519);
+    expect((await h.track(link(1), 7)).status).toBe(402);
+    const exact = harness({ keys: [{ key: 'k_pro', plan: 'pro', balance_usd: 2.52 }] });
+    expect((await exact.track(link(1), 7)).status).toBe(201);
+    exact.advance(7 * 24);
+    expect((await exact.call('GET', '/api/v1/usage')).json).toMatchObject({
+      balance_usd: 0,
+      available_usd: 0,
+    });
+  });
+
+  it('refuses a starting balance above $1e12, where thousandths of a dollar stop being exact', () => {
+    // Regression: at $1e13 one snapshot showed 9999999999999.984 instead of …985.
+    const h = harness();
+    expect(() => h.api.addKey({ key: 'rich', plan: 'pro', balance_usd: 1e13 })).toThrow(RangeError);
+    h.api.addKey({ key: 'ok', plan: 'pro', balance_usd: 1e12 });
+    expect(h.api.balance('ok')).toBe(1e12);
+  });
+
+  it('reports every amount as exact thousandths (no float noise), with balance and available never below 0', async () => {
+    const balances = [87.385, 0.1 + 0.2, 4.35, 1.005, 5, 999_999_999_999.999, 1e12];
+    const bad: string[] = [];
+    for (const balance_usd of balances) {
+      const h = harness({ keys: [{ key: 'k_pro', plan: 'pro', balance_usd }] });
+      const ids: unknown[] = [];
+      for (let i = 0; i < 6; i++) {
+        const res = await h.track(link(i), 1 + i);
+        if (res.status === 201) ids.push(res.json.id);
+        h.advance(1.37 + i);
+        if (i % 2 === 1 && ids.length > 0) await h.call('POST', `/api/v1/videos/${ids.shift()}/stop`);
+        const usage = (await h.call('GET', '/api/v1/usage')).json;
+        for (const field of ['balance_usd', 'available_usd', 'total_spent_usd'] as const) {
+          const value = usage[field] as number;
+          if (!/^\d+(\.\d{1,3})?$/.test(JSON.stringify(value)) || value < 0) {
+            bad.push(`${balance_usd}: ${field} = ${value}`);
+          }
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+  });
 });

@@ -57,3 +57,19 @@ describe('mock engine: rate limits', () => {
     expect(limited.json.error).toMatch(/300 requests per minute on the pro plan/);
   });
 });
+
+describe('mock engine: rate-limit header edges', () => {
+  it('keeps Remaining at 0 (never negative) and Retry-After at least 1 s up to the last ms of the window', async () => {
+    const h = harness({ keys: [{ key: 'k_free', plan: 'free', balance_usd: 5 }] });
+    for (let i = 0; i < 60; i++) await h.call('GET', '/api/v1/usage', { key: 'k_free' });
+    for (let i = 0; i < 5; i++) {
+      const limited = await h.call('GET', '/api/v1/usage', { key: 'k_free' });
+      expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
+    }
+    h.advanceWall(59_999); // 1 ms before the reset
+    const last = await h.call('GET', '/api/v1/usage', { key: 'k_free' });
+    expect(last.status).toBe(429);
+    expect(last.headers.get('retry-after')).toBe('1');
+    expect(last.json.retry_after).toBe(1);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot, Video, VideoSummary } from '../../src/client/types';
 import { createMockApi, DEMO_API_KEY, FIXTURE_IDS } from '../../src/mock/index';
-import { createProfile, createSeries, type GrowthShape } from '../../src/mock/internal/growth';
+import { createProfile, createVideoTimeline, type GrowthShape } from '../../src/mock/internal/growth';
 import { HOUR, harness, link, T0 } from './harness';
 
 const METRICS = ['views', 'likes', 'comments', 'shares', 'saves'] as const;
@@ -12,7 +12,7 @@ async function video(h: ReturnType<typeof harness>, id: unknown, key = 'k_pro'):
   return res.json as unknown as Video;
 }
 
-function expectMonotonic(snapshots: Snapshot[]): void {
+function expectMonotonic(snapshots: ReadonlyArray<Pick<Snapshot, (typeof METRICS)[number]>>): void {
   const decreases: string[] = [];
   for (let i = 1; i < snapshots.length; i++) {
     const prev = snapshots[i - 1]!;
@@ -78,8 +78,8 @@ describe('mock engine: snapshots', () => {
     'grows the %s shape as described, never decreasing',
     (shape) => {
       const profile = createProfile('seed', link(3), { shape });
-      const series = createSeries(profile, { seed: 'seed', link: link(3), videoId: 'v', startMs: T0 });
-      const snapshots = Array.from({ length: 720 }, (_, i) => series.at(i));
+      const video = createVideoTimeline(profile, { seed: 'seed', link: link(3), bornAt: T0 });
+      const snapshots = Array.from({ length: 720 }, (_, i) => video.countsAt(T0 + i * HOUR));
       expectMonotonic(snapshots);
       const gained = (from: number, to: number) =>
         Number(snapshots[to]!.views) - Number(snapshots[from]!.views);
@@ -218,5 +218,123 @@ describe('mock engine: fixtures and listing', () => {
     expect(list[1]).not.toHaveProperty('snapshots');
     expect((await h.call('GET', '/api/v1/videos')).json.videos).toHaveLength(2);
     expect((await h.call('GET', '/api/v1/videos?platform=youtube')).json.videos).toEqual([]);
+  });
+});
+
+describe('mock engine: the same video tracked again (counts never drop)', () => {
+  const keys = [
+    { key: 'k_pro', plan: 'pro' as const, balance_usd: 100 },
+    { key: 'k_other', plan: 'pro' as const, balance_usd: 100 },
+    { key: 'k_third', plan: 'pro' as const, balance_usd: 100 },
+  ];
+  const byTime = (snapshots: Snapshot[]) =>
+    [...snapshots].sort((a, b) => Date.parse(a.snapshot_time) - Date.parse(b.snapshot_time));
+  const counts = ({ views, likes, comments, shares, saves }: Snapshot) => ({
+    views,
+    likes,
+    comments,
+    shares,
+    saves,
+  });
+
+  it('continues from the earlier counts when the same key tracks the video again later', async () => {
+    // Regression: a re-tracking restarted the seed+link series from hour 0 (e.g. 3529 → 666 views).
+    const h = harness();
+    const first = await h.track(link(1), 1);
+    h.advance(30); // completed
+    const second = await h.track(link(1), 1);
+    h.advance(30);
+    const before = (await video(h, first.json.id)).snapshots;
+    const after = (await video(h, second.json.id)).snapshots;
+    expect(after).toHaveLength(24);
+    expect(BigInt(after[0]!.views) >= BigInt(before.at(-1)!.views)).toBe(true);
+    expectMonotonic([...before, ...after]);
+  });
+
+  it('agrees across keys and overlapping trackings, at any offset from the hour', async () => {
+    const h = harness({ keys });
+    const a = await h.track(link(1), 7);
+    h.advance(3);
+    // the same video under another spelling of its link: same normalised link
+    const b = await h.track(`tiktok.com/@creator1/video/${7300000000000000001n}?lang=en`, 7, {
+      key: 'k_other',
+    });
+    expect(b.json.video_link).toBe(link(1));
+    h.clocks.sim += 2 * HOUR + 20 * 60_000; // 15:20, between two snapshots of the others
+    const c = await h.track(link(1), 7, { key: 'k_third' });
+    h.advance(10);
+    const sa = (await video(h, a.json.id)).snapshots;
+    const sb = (await video(h, b.json.id, 'k_other')).snapshots;
+    const sc = (await video(h, c.json.id, 'k_third')).snapshots;
+    // same instant, same public counts
+    expect(sb.map(counts)).toEqual(sa.slice(3).map(counts));
+    expect(sc[0]!.snapshot_time).toBe('2024-01-29T15:20:00Z');
+    expectMonotonic(byTime([...sa, ...sb, ...sc]));
+    // between two whole hours the counts lie between theirs
+    const [at15, at16] = [sa[5]!, sa[6]!];
+    expect(BigInt(sc[0]!.views) >= BigInt(at15.views) && BigInt(sc[0]!.views) <= BigInt(at16.views)).toBe(
+      true,
+    );
+  });
+
+  it('is deterministic: the same requests at the same times give the same re-tracking numbers', async () => {
+    async function run() {
+      const h = harness({ keys });
+      const ids = [(await h.track(link(4), 1)).json.id];
+      h.advance(5.5);
+      await h.call('POST', `/api/v1/videos/${ids[0]}/stop`);
+      h.clocks.sim += 7 * 60_000;
+      ids.push((await h.track(link(4), 2, { key: 'k_other' })).json.id);
+      h.advance(40);
+      return [await video(h, ids[0]), await video(h, ids[1], 'k_other')];
+    }
+    const one = await run();
+    expect(await run()).toEqual(one);
+    expectMonotonic(byTime([...one[0]!.snapshots, ...one[1]!.snapshots]));
+  });
+
+  it('continues a fixture video tracked by another key, keeping its traits (mega stays above 2^53)', async () => {
+    const h = harness({
+      keys: [{ key: DEMO_API_KEY, plan: 'pro', balance_usd: 100 }, keys[0]!],
+      fixtures: true,
+    });
+    for (const id of [FIXTURE_IDS.viral, FIXTURE_IDS.mega, FIXTURE_IDS.steady]) {
+      const fixture = await video(h, id, DEMO_API_KEY);
+      const again = await h.track(fixture.video_link, 1);
+      expect(again.status).toBe(201);
+      const snapshots = (await video(h, again.json.id)).snapshots; // snapshot 0, taken at creation
+      if (fixture.status === 'monitoring') {
+        // both read the video at the engine's hour: the same counts
+        expect(counts(snapshots[0]!)).toEqual(counts(fixture.snapshots.at(-1)!));
+      }
+      expect(BigInt(snapshots[0]!.views) >= BigInt(fixture.snapshots.at(-1)!.views)).toBe(true);
+      expect(snapshots[0]!.provider).toBe(fixture.snapshots[0]!.provider);
+      expectMonotonic([...fixture.snapshots, ...snapshots]);
+    }
+    const mega = (await h.call('GET', '/api/v1/videos?platform=tiktok')).json.videos as VideoSummary[];
+    const megaAgain = mega.find((v) => v.id !== FIXTURE_IDS.mega && v.video_link.includes('@megastar'));
+    expect(BigInt(megaAgain!.latest_snapshot!.views) > 2n ** 53n).toBe(true);
+  });
+
+  it('stays monotonic when another key tracked a fixture link before the demo key was added', async () => {
+    const h = harness({ fixtures: true });
+    const early = await h.track('https://www.tiktok.com/@dancewave/video/7312000000000000001', 7);
+    h.advance(5);
+    h.api.addKey({ key: DEMO_API_KEY, plan: 'pro', balance_usd: 100 });
+    const fixture = await video(h, FIXTURE_IDS.viral, DEMO_API_KEY); // started 72 h ago, before the video's birth
+    const mine = (await video(h, early.json.id)).snapshots;
+    expect(fixture.snapshots.slice(-6).map(counts)).toEqual(mine.map(counts));
+    expectMonotonic(byTime([...fixture.snapshots, ...mine]));
+  });
+
+  it('models a video as a timeline: non-decreasing at any resolution, base counts before its birth', () => {
+    const profile = createProfile('seed', link(9), { shape: 'late', jumpHour: 10 });
+    const timeline = createVideoTimeline(profile, { seed: 'seed', link: link(9), bornAt: T0 });
+    const times = Array.from({ length: 2000 }, (_, i) => T0 - 2 * HOUR + i * 97_003); // odd steps, off the hour
+    expectMonotonic(times.map((time) => timeline.countsAt(time)));
+    expect(timeline.countsAt(T0 - 5 * HOUR)).toEqual(timeline.countsAt(T0));
+    // reading out of order gives the same answers (the hourly cache is not order-dependent)
+    const fresh = createVideoTimeline(profile, { seed: 'seed', link: link(9), bornAt: T0 });
+    expect(fresh.countsAt(T0 + 40 * HOUR + 1)).toEqual(timeline.countsAt(T0 + 40 * HOUR + 1));
   });
 });

@@ -40,6 +40,69 @@ describe('webhook signatures', () => {
     expect(await verifyWebhookSignature(body, 'v1=abc', SECRET, { now })).toBe(false);
     expect(await verifyWebhookSignature(body, `${header},v1=${'0'.repeat(64)}`, SECRET, { now })).toBe(true);
   });
+
+  it('returns false and never throws for an empty or non-string secret', async () => {
+    // Regression: an empty secret reached importKey's guard and verify threw "A webhook secret is required."
+    const body = '{"a":1}';
+    const header = await signWebhookPayload(body, SECRET, T);
+    const now = T * 1000;
+    for (const secret of ['', undefined, null, 42, {}] as unknown[]) {
+      await expect(verifyWebhookSignature(body, header, secret as string, { now })).resolves.toBe(false);
+    }
+  });
+
+  it('returns false and never throws for a malformed header, t or hex, or a non-string body', async () => {
+    const body = '{"a":1}';
+    const header = await signWebhookPayload(body, SECRET, T);
+    const hex = header.split('v1=')[1]!;
+    const now = T * 1000;
+    const headers: unknown[] = [
+      '',
+      'garbage',
+      ',,,=,=',
+      `t=${T}`, // no v1
+      `v1=${hex}`, // no t
+      `t=abc,v1=${hex}`,
+      `t=,v1=${hex}`,
+      `t=-1,v1=${hex}`,
+      `t=1.5e9,v1=${hex}`,
+      `t=${T},t=${T},v1=${hex}`, // repeated t
+      `t=${T},v1=${hex.slice(1)}`, // 63 hex digits
+      `t=${T},v1=${hex}0`, // 65
+      `t=${T},v1=${'g'.repeat(64)}`,
+      `t=${T},v1=${hex}`.repeat(500), // too long
+      42,
+      {},
+    ];
+    for (const h of headers) {
+      await expect(verifyWebhookSignature(body, h as string, SECRET, { now })).resolves.toBe(false);
+    }
+    for (const raw of [new TextEncoder().encode(body), undefined, null, 1] as unknown[]) {
+      await expect(verifyWebhookSignature(raw as string, header, SECRET, { now })).resolves.toBe(false);
+    }
+  });
+
+  it('refuses a NaN or negative tolerance and a non-finite now instead of skipping the freshness check', async () => {
+    // Regression: NaN compared false, so a NaN now or tolerance accepted a signature of any age.
+    const body = '{"a":1}';
+    const header = await signWebhookPayload(body, SECRET, T);
+    const stale = T * 1000 + 10 * 86_400_000;
+    for (const options of [
+      { now: Number.NaN },
+      { now: Number.POSITIVE_INFINITY },
+      { now: stale, toleranceSeconds: Number.NaN },
+      { now: T * 1000, toleranceSeconds: -1 },
+    ]) {
+      await expect(verifyWebhookSignature(body, header, SECRET, options)).resolves.toBe(false);
+    }
+    // an infinite tolerance is a deliberate "do not check freshness"
+    await expect(
+      verifyWebhookSignature(body, header, SECRET, {
+        now: stale,
+        toleranceSeconds: Number.POSITIVE_INFINITY,
+      }),
+    ).resolves.toBe(true);
+  });
 });
 
 describe('mock engine: takeEvents', () => {

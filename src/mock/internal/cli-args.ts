@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DEMO_API_KEY, PLAN_LIMITS } from '../constants.js';
 import type { MockApiKey, MockPlan, MockWebhookConfig } from '../types.js';
+import { MAX_BALANCE_USD } from './money.js';
 
 /** Port the CLI listens on by default. */
 export const DEFAULT_CLI_PORT = 4010;
@@ -61,8 +62,8 @@ export function parseKeySpec(spec: string): MockApiKey {
     fail(`--key ${JSON.stringify(spec)}: unknown plan "${plan}" (use free, pro or enterprise)`);
   }
   const balanceUsd = balance === undefined ? DEFAULT_KEY_BALANCE_USD : Number(balance);
-  if (balance === '' || !Number.isFinite(balanceUsd) || balanceUsd < 0) {
-    fail(`--key ${JSON.stringify(spec)}: balance must be a number of dollars ≥ 0`);
+  if (balance === '' || !Number.isFinite(balanceUsd) || balanceUsd < 0 || balanceUsd > MAX_BALANCE_USD) {
+    fail(`--key ${JSON.stringify(spec)}: balance must be a number of dollars from 0 to ${MAX_BALANCE_USD}`);
   }
   return { key, plan: plan as MockPlan, balance_usd: balanceUsd };
 }

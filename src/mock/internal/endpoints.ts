@@ -6,11 +6,21 @@ import { canonicalJson } from './idempotency.js';
 import { formatUsd, SNAPSHOT_PRICE_MILLS, toUsd } from './money.js';
 import { errorReply, type Reply, reply } from './reply.js';
 import { floorToSecond } from './time.js';
-import { createTracking, snapshotsOf, summaryOf, takenSnapshots, trackingStatus } from './tracking.js';
+import {
+  createTracking,
+  snapshotAt,
+  snapshotsOf,
+  summaryOf,
+  takenSnapshots,
+  trackingStatus,
+} from './tracking.js';
+import type { VideoRegistry } from './videos.js';
 
 /** What the endpoints need from the engine. */
 export interface EndpointContext {
   seed: string;
+  /** The engine's public videos, shared by every key. */
+  videos: VideoRegistry;
   account: Account;
   /** Simulated time of this request (ms). */
   now: number;
@@ -116,13 +126,15 @@ export function trackVideo(ctx: EndpointContext): Reply {
     );
   }
 
+  const createdAt = floorToSecond(now);
   const tracking = createTracking({
     id: ctx.nextVideoId(),
     apiKey: account.key,
     link: link.url,
     durationDays: days,
-    createdAt: floorToSecond(now),
+    createdAt,
     seed: ctx.seed,
+    video: ctx.videos.video(link.url, createdAt),
   });
   account.trackings.set(tracking.id, tracking);
   const created = reply(201, summaryOf(tracking, now));
@@ -150,7 +162,7 @@ export function listVideos(ctx: EndpointContext): Reply {
     .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1))
     .map((t) => {
       const taken = takenSnapshots(t, ctx.now);
-      return { ...summaryOf(t, ctx.now), latest_snapshot: taken > 0 ? t.series.at(taken - 1) : null };
+      return { ...summaryOf(t, ctx.now), latest_snapshot: taken > 0 ? snapshotAt(t, taken - 1) : null };
     });
   return reply(200, { videos });
 }

@@ -2,7 +2,7 @@ import type { WebhookEvent } from '../types.js';
 import type { Account } from './account.js';
 import { randomToken, seeded } from './prng.js';
 import { isoSeconds } from './time.js';
-import { scheduledEnd, takenSnapshots, trackingStatus } from './tracking.js';
+import { scheduledEnd, snapshotAt, takenSnapshots, trackingStatus } from './tracking.js';
 
 /**
  * Events that happened since the last drain, oldest first: one `snapshot.created` per
@@ -16,7 +16,7 @@ export function drainEvents(accounts: Iterable<Account>, now: number, seed: stri
     for (const tracking of account.trackings.values()) {
       const taken = takenSnapshots(tracking, now);
       for (let index = tracking.emittedSnapshots; index < taken; index++) {
-        const snapshot = tracking.series.at(index);
+        const snapshot = snapshotAt(tracking, index);
         events.push({
           at: Date.parse(snapshot.snapshot_time),
           id: eventId(tracking.id, 'snapshot', String(index)),

@@ -5,6 +5,7 @@ import type { GrowthOverrides } from './growth.js';
 import { SNAPSHOT_PRICE_MILLS } from './money.js';
 import { HOUR_MS } from './time.js';
 import { createTracking, takenSnapshots, trackingStatus } from './tracking.js';
+import type { VideoRegistry } from './videos.js';
 
 interface FixtureSpec {
   id: string;
@@ -56,28 +57,45 @@ const FIXTURES: readonly FixtureSpec[] = [
 ];
 
 /**
+ * Forced traits of a fixture's link (`undefined` for any other link). They belong to the
+ * link, not to the fixture tracking: the same public video is viral (or mega, ...) for
+ * whoever tracks it.
+ */
+export function fixtureOverrides(link: string): GrowthOverrides | undefined {
+  return FIXTURES.find((spec) => spec.link === link)?.overrides;
+}
+
+/**
  * Gives an account the fixture videos, timed relative to `now` truncated to the hour.
  * A fixture whose cost (spent, plus the rest if still running) does not fit the
  * available balance is skipped, so a small demo balance never goes negative.
  */
-export function addFixtures(account: Account, now: number, seed: string): void {
+export function addFixtures(account: Account, now: number, seed: string, videos: VideoRegistry): void {
   const anchor = Math.floor(now / HOUR_MS) * HOUR_MS;
   for (const spec of FIXTURES) {
     if (account.trackings.has(spec.id)) continue;
+    const createdAt = anchor - spec.startedHoursAgo * HOUR_MS;
+    const times = {
+      createdAt,
+      durationDays: spec.durationDays,
+      stoppedAt: spec.stoppedHoursAgo === undefined ? null : anchor - spec.stoppedHoursAgo * HOUR_MS,
+    };
+    const status = trackingStatus(times, now);
+    const snapshots = status === 'monitoring' ? snapshotCount(spec.durationDays) : takenSnapshots(times, now);
+    // checked before the video is looked up, so a skipped fixture does not give its link a birth
+    if (ledgerOf(account, now).available < snapshots * SNAPSHOT_PRICE_MILLS) continue;
     const tracking = createTracking({
       id: spec.id,
       apiKey: account.key,
       link: spec.link,
       durationDays: spec.durationDays,
-      createdAt: anchor - spec.startedHoursAgo * HOUR_MS,
+      createdAt,
       seed,
-      overrides: spec.overrides,
+      // Normally the first tracking of its link, so the video is born with it. If another key
+      // tracked the link earlier, the fixture reads that video's base counts until then.
+      video: videos.video(spec.link, createdAt),
     });
-    if (spec.stoppedHoursAgo !== undefined) tracking.stoppedAt = anchor - spec.stoppedHoursAgo * HOUR_MS;
-    const status = trackingStatus(tracking, now);
-    const snapshots =
-      status === 'monitoring' ? snapshotCount(spec.durationDays) : takenSnapshots(tracking, now);
-    if (ledgerOf(account, now).available < snapshots * SNAPSHOT_PRICE_MILLS) continue;
+    tracking.stoppedAt = times.stoppedAt;
     // History from before the engine existed is not replayed as webhook events.
     tracking.emittedSnapshots = takenSnapshots(tracking, now);
     tracking.completionEmitted = status === 'completed';

@@ -1,9 +1,8 @@
-import type { Snapshot } from '../../client/types.js';
-import { between, logBetween, type Random, randomToken, seeded } from './prng.js';
-import { HOUR_MS, isoSeconds } from './time.js';
+import { between, logBetween, type Random, seeded } from './prng.js';
+import { HOUR_MS } from './time.js';
 
 /**
- * How a video's views grow while tracked:
+ * How a video's views grow from the moment the engine first tracks it:
  * - `viral`: fast early growth that decays and saturates;
  * - `steady`: a small creator, slow and near-linear with a daily rhythm;
  * - `late`: slow at first, then a sigmoid jump (the video gets picked up).
@@ -29,12 +28,12 @@ type Metric = 'likes' | 'comments' | 'shares' | 'saves';
 export interface GrowthProfile {
   shape: GrowthShape;
   provider: SnapshotProvider;
-  /** Counts when tracking starts (the video was posted before). */
+  /** Counts at age 0, when the engine first tracks the video (it was posted before). */
   baseViews: bigint;
   base: Record<Metric, bigint>;
   /** Engagement per view, drawn per video. */
   ratios: Record<Metric, number>;
-  /** Expected views gained `hour` hours after tracking started: 0 at 0, never decreasing. */
+  /** Expected views gained by age `hour` (hours since first tracked): 0 at 0, never decreasing. */
   curve: (hour: number) => number;
 }
 
@@ -98,10 +97,30 @@ export function createProfile(seed: string, link: string, overrides: GrowthOverr
   return { shape, provider, baseViews, base, ratios, curve };
 }
 
-/** Snapshot `index` of a tracking, computed once and then cached: snapshots never change. */
-export interface SnapshotSeries {
-  at(index: number): Snapshot;
+/** Exact counts of a video at one instant; `shares`/`saves` are `null` from the fallback provider. */
+export interface VideoCounts {
+  views: string;
+  likes: string;
+  comments: string;
+  shares: string | null;
+  saves: string | null;
+  provider: SnapshotProvider;
 }
+
+/**
+ * One public video's counts over its whole life, shared by every tracking of its link
+ * (any key, any time), so two trackings of the same video never disagree and a later
+ * tracking never starts below an earlier one.
+ */
+export interface VideoTimeline {
+  /** Age 0 of the growth curve (ms): when the engine first tracked the link. Earlier times read the base counts. */
+  readonly bornAt: number;
+  /** Counts at `time` (ms since the epoch): a pure, non-decreasing function of `time`. */
+  countsAt(time: number): VideoCounts;
+}
+
+type Counter = 'views' | Metric;
+type HourCounts = Record<Counter, bigint>;
 
 /** ±`amount` multiplicative noise; always positive, so increments stay non-negative. */
 function jitter(rand: Random, amount: number): number {
@@ -109,48 +128,70 @@ function jitter(rand: Random, amount: number): number {
 }
 
 /**
- * Hourly snapshots of one tracking. Counts grow by non-negative increments (views
- * from the profile curve with small noise, the other metrics from the views with their
- * own noise), accumulated as floats and added to BigInt bases, so every metric is
- * non-decreasing hour over hour and exact beyond 2^53.
+ * The counts of one video as a function of its age. Counts at whole hours of age grow
+ * by non-negative increments (views from the profile curve with small noise, the other
+ * metrics from the views with their own noise), accumulated as floats and added to
+ * BigInt bases, so they are exact beyond 2^53; between whole hours they are interpolated
+ * in integers, so every metric is non-decreasing in time at any resolution. The noise is
+ * drawn per hour of age from a stream seeded by the seed and the link, so the numbers
+ * depend on the seed, the link and `bornAt` only.
  */
-export function createSeries(
+export function createVideoTimeline(
   profile: GrowthProfile,
-  input: { seed: string; link: string; videoId: string; startMs: number },
-): SnapshotSeries {
+  input: { seed: string; link: string; bornAt: number },
+): VideoTimeline {
   const noise = seeded(input.seed, 'noise', input.link);
-  const computed: Snapshot[] = [];
+  const hourly: HourCounts[] = [];
   let views = 0;
   const gained: Record<Metric, number> = { likes: 0, comments: 0, shares: 0, saves: 0 };
-  const count = (baseValue: bigint, extra: number) => (baseValue + BigInt(Math.floor(extra))).toString();
+  const count = (baseValue: bigint, extra: number) => baseValue + BigInt(Math.floor(extra));
 
-  function step(index: number): Snapshot {
-    if (index > 0) {
-      const expected = Math.max(0, profile.curve(index) - profile.curve(index - 1));
+  function step(hour: number): HourCounts {
+    if (hour > 0) {
+      const expected = Math.max(0, profile.curve(hour) - profile.curve(hour - 1));
       const dv = expected * jitter(noise, 0.15);
       views += dv;
       for (const metric of METRICS) gained[metric] += dv * profile.ratios[metric] * jitter(noise, 0.25);
     }
-    const reportsAll = profile.provider === 'primary';
-    const idRand = seeded(input.seed, 'snapshot', input.videoId, String(index));
     return {
-      id: `snp_${randomToken(idRand, 12)}`,
-      snapshot_id: `${input.videoId}_${String(index).padStart(3, '0')}`,
-      snapshot_time: isoSeconds(input.startMs + index * HOUR_MS),
       views: count(profile.baseViews, views),
       likes: count(profile.base.likes, gained.likes),
       comments: count(profile.base.comments, gained.comments),
-      shares: reportsAll ? count(profile.base.shares, gained.shares) : null,
-      saves: reportsAll ? count(profile.base.saves, gained.saves) : null,
-      provider: profile.provider,
+      shares: count(profile.base.shares, gained.shares),
+      saves: count(profile.base.saves, gained.saves),
     };
   }
 
+  // cached: the noise stream is sequential, so hour h needs hours 0..h-1 drawn first
+  function atHour(hour: number): HourCounts {
+    while (hourly.length <= hour) hourly.push(step(hourly.length));
+    return hourly[hour]!;
+  }
+
+  const HOUR = BigInt(HOUR_MS);
   return {
-    at(index) {
-      while (computed.length <= index) computed.push(step(computed.length));
-      // a copy, so a caller mutating its result cannot rewrite history
-      return { ...computed[index]! };
+    bornAt: input.bornAt,
+    countsAt(time) {
+      // before bornAt the video is only known by its base counts
+      const age = Math.max(0, Math.floor(time - input.bornAt));
+      const hour = Math.floor(age / HOUR_MS);
+      const into = BigInt(age - hour * HOUR_MS);
+      const from = atHour(hour);
+      const value = (counter: Counter): string => {
+        if (into === 0n) return from[counter].toString();
+        const to = atHour(hour + 1)[counter];
+        // integer interpolation: exact and monotonic, even above 2^53
+        return (from[counter] + ((to - from[counter]) * into) / HOUR).toString();
+      };
+      const reportsAll = profile.provider === 'primary';
+      return {
+        views: value('views'),
+        likes: value('likes'),
+        comments: value('comments'),
+        shares: reportsAll ? value('shares') : null,
+        saves: reportsAll ? value('saves') : null,
+        provider: profile.provider,
+      };
     },
   };
 }

@@ -1,7 +1,8 @@
 import { estimateCost, snapshotCount } from '../../client/cost.js';
 import type { Snapshot, VideoStatus } from '../../client/types.js';
-import { createProfile, createSeries, type GrowthOverrides, type SnapshotSeries } from './growth.js';
+import type { VideoTimeline } from './growth.js';
 import { type Mills, SNAPSHOT_PRICE_MILLS, toUsd } from './money.js';
+import { randomToken, seeded } from './prng.js';
 import { HOUR_MS, isoSeconds } from './time.js';
 
 /** One tracking of one video by one key. Everything else is derived from these fields and the clock. */
@@ -16,13 +17,19 @@ export interface Tracking {
   createdAt: number;
   /** ms, set when stopped early. */
   stoppedAt: number | null;
-  series: SnapshotSeries;
+  /** The public video: its counts are shared with every other tracking of the same link. */
+  video: VideoTimeline;
+  /** Seed of the snapshot ids. */
+  seed: string;
   /** Snapshots already handed out as webhook events. */
   emittedSnapshots: number;
   completionEmitted: boolean;
 }
 
-/** Creates a tracking; its numbers depend on the seed and the link only. */
+/** The fields that decide a tracking's schedule, status and charges. */
+export type TrackingTimes = Pick<Tracking, 'createdAt' | 'durationDays' | 'stoppedAt'>;
+
+/** Creates a tracking of `video`; its numbers are the video's, read at the snapshot times. */
 export function createTracking(input: {
   id: string;
   apiKey: string;
@@ -30,9 +37,8 @@ export function createTracking(input: {
   durationDays: number;
   createdAt: number;
   seed: string;
-  overrides?: GrowthOverrides;
+  video: VideoTimeline;
 }): Tracking {
-  const profile = createProfile(input.seed, input.link, input.overrides);
   return {
     id: input.id,
     apiKey: input.apiKey,
@@ -41,24 +47,41 @@ export function createTracking(input: {
     durationDays: input.durationDays,
     createdAt: input.createdAt,
     stoppedAt: null,
-    series: createSeries(profile, {
-      seed: input.seed,
-      link: input.link,
-      videoId: input.id,
-      startMs: input.createdAt,
-    }),
+    video: input.video,
+    seed: input.seed,
     emittedSnapshots: 0,
     completionEmitted: false,
   };
 }
 
+/**
+ * Snapshot `index` (taken at `created_at + index h`): the video's counts at that time,
+ * with ids deterministic from the seed, the tracking id and the index. A pure function,
+ * so a snapshot handed out once is handed out the same later.
+ */
+export function snapshotAt(tracking: Tracking, index: number): Snapshot {
+  const time = tracking.createdAt + index * HOUR_MS;
+  const { views, likes, comments, shares, saves, provider } = tracking.video.countsAt(time);
+  return {
+    id: `snp_${randomToken(seeded(tracking.seed, 'snapshot', tracking.id, String(index)), 12)}`,
+    snapshot_id: `${tracking.id}_${String(index).padStart(3, '0')}`,
+    snapshot_time: isoSeconds(time),
+    views,
+    likes,
+    comments,
+    shares,
+    saves,
+    provider,
+  };
+}
+
 /** Snapshots the whole tracking takes: `duration_days × 24`. */
-export function plannedSnapshots(tracking: Tracking): number {
+export function plannedSnapshots(tracking: TrackingTimes): number {
   return snapshotCount(tracking.durationDays);
 }
 
 /** When the tracking completes (if not stopped): one hour after its last snapshot. */
-export function scheduledEnd(tracking: Tracking): number {
+export function scheduledEnd(tracking: TrackingTimes): number {
   return tracking.createdAt + plannedSnapshots(tracking) * HOUR_MS;
 }
 
@@ -66,14 +89,14 @@ export function scheduledEnd(tracking: Tracking): number {
  * Snapshots taken by `now`: snapshot k is taken at `created_at + k h` (snapshot 0 at
  * creation), up to the planned count, and none after a stop.
  */
-export function takenSnapshots(tracking: Tracking, now: number): number {
+export function takenSnapshots(tracking: TrackingTimes, now: number): number {
   const until = tracking.stoppedAt === null ? now : Math.min(now, tracking.stoppedAt);
   if (until < tracking.createdAt) return 0;
   return Math.min(plannedSnapshots(tracking), Math.floor((until - tracking.createdAt) / HOUR_MS) + 1);
 }
 
 /** `stopped` once stopped, `completed` from the scheduled end, `monitoring` before. */
-export function trackingStatus(tracking: Tracking, now: number): VideoStatus {
+export function trackingStatus(tracking: TrackingTimes, now: number): VideoStatus {
   if (tracking.stoppedAt !== null) return 'stopped';
   return now >= scheduledEnd(tracking) ? 'completed' : 'monitoring';
 }
@@ -93,7 +116,7 @@ export function reservedMills(tracking: Tracking, now: number): Mills {
 export function snapshotsOf(tracking: Tracking, now: number): Snapshot[] {
   const taken = takenSnapshots(tracking, now);
   const out: Snapshot[] = [];
-  for (let i = 0; i < taken; i++) out.push(tracking.series.at(i));
+  for (let i = 0; i < taken; i++) out.push(snapshotAt(tracking, i));
   return out;
 }
 
