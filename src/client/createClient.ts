@@ -230,7 +230,13 @@ export function createClient(options: ClientOptions = {}): ContentStatsClient {
       const path = videoPath(id);
       if (path instanceof ContentStatsError) return Promise.reject(path);
       return call(
-        { method: 'POST', path: `${path}/stop`, decode: (v) => decodeVideoSummary(v, 'body') as StopResult },
+        {
+          method: 'POST',
+          path: `${path}/stop`,
+          // a bodyless POST looks like a plain form post; this header lets a same-origin proxy tell them apart (CSRF)
+          headers: { 'X-Requested-With': 'contentstats-kit' },
+          decode: (v) => decodeVideoSummary(v, 'body') as StopResult,
+        },
         callOptions,
       );
     },

@@ -70,6 +70,12 @@ export interface CacheOptions {
   maxTtlSeconds?: number;
   /** Cache lifetime of a `completed` or `stopped` video, which never changes again, in seconds. @defaultValue 86400 */
   finalTtlSeconds?: number;
+  /**
+   * Cache lifetime of a 404 for a video id, in seconds, so probing ids cannot spend the API's
+   * rate limit on repeats; `0` keeps none. A video tracked through this proxy drops its 404 at once.
+   * @defaultValue 30
+   */
+  notFoundTtlSeconds?: number;
 }
 
 function latestTime(video: Record<string, unknown>): number | undefined {

@@ -5,7 +5,9 @@ import { normaliseOrigin } from './tokens.js';
 export interface CorsOptions {
   /**
    * Page origins allowed to call the proxy from another origin (`https://shop.example`), or `'*'`
-   * for any origin without credentials. Same-origin pages need nothing here. @defaultValue []
+   * for any origin without credentials. Same-origin pages need nothing here. Requests without a
+   * token (the cookie/session path) are let in only from the proxy's own host or an origin listed
+   * here by name: `'*'` opens CORS for token callers, never the session path. @defaultValue []
    */
   allowedOrigins?: readonly string[] | '*';
   /** Send `Access-Control-Allow-Credentials: true` (cookies to a cross-origin proxy). Never with `'*'`. @defaultValue false */
@@ -18,6 +20,8 @@ export interface CorsOptions {
 export interface CorsPolicy {
   /** `true` when `origin` may call the proxy cross-origin. */
   allows(origin: string | null): boolean;
+  /** `true` when `origin` is listed by name in `allowedOrigins` (a wildcard lists none). */
+  lists(origin: string | null): boolean;
   /** Headers to add to a response for a request from `origin` (empty when it is not allowed). */
   headers(origin: string | null): Record<string, string>;
   /** Answer to a preflight (`OPTIONS`) from `origin`. */
@@ -27,7 +31,7 @@ export interface CorsPolicy {
 }
 
 const ALLOW_METHODS = 'GET, POST, OPTIONS';
-const ALLOW_HEADERS = 'Authorization, Content-Type, Accept, Idempotency-Key, If-None-Match';
+const ALLOW_HEADERS = 'Authorization, Content-Type, Accept, Idempotency-Key, If-None-Match, X-Requested-With';
 const EXPOSE_HEADERS =
   'X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After, ETag, X-Cache, Idempotent-Replayed';
 
@@ -58,6 +62,11 @@ export function createCorsPolicy(options: CorsOptions = {}): CorsPolicy {
   const maxAge = String(options.maxAgeSeconds ?? 600);
   const enabled = wildcard || origins.size > 0;
 
+  function lists(origin: string | null): boolean {
+    if (origin === null || origin === 'null') return false;
+    return origins.has(normaliseOrigin(origin) ?? '');
+  }
+
   function allows(origin: string | null): boolean {
     if (origin === null || origin === 'null') return false;
     return wildcard || origins.has(origin);
@@ -76,6 +85,7 @@ export function createCorsPolicy(options: CorsOptions = {}): CorsPolicy {
   return {
     enabled,
     allows,
+    lists,
     headers,
     preflight(origin, requestedMethod) {
       const base = { ...headers(origin), 'Cache-Control': 'no-store' };

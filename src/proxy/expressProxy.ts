@@ -2,7 +2,7 @@ import type { Request as ExpressRequest, Response as ExpressResponse, NextFuncti
 import { createProxyCore } from './internal/handler.js';
 import { expressAdapter, nodeBodyReader } from './internal/node.js';
 import type { ProxyOptions } from './options.js';
-import { createTokenEndpoint, type TokenEndpointOptions } from './tokenEndpoint.js';
+import { createTokenHandler, type TokenEndpointOptions } from './tokenEndpoint.js';
 
 /** An Express 5 middleware (also fine for Express 4). */
 export type ExpressMiddleware = (
@@ -34,13 +34,20 @@ export function expressProxy(options: ExpressProxyOptions): ExpressMiddleware {
 }
 
 /**
- * The token endpoint as Express middleware. Mount it behind your session middleware; `claims`
- * receives a Web `Request` with the headers (cookies included) but no body.
+ * The token endpoint as Express middleware. `claims` receives a Web `Request` with the headers
+ * (cookies included) but no body, and `{ clientKey: req.ip }`; check your session there (or
+ * mount it behind your session middleware) and return your user id as `subject`.
  *
  * @example
- * app.post('/api/contentstats-token', requireLogin, expressTokenEndpoint({ secret, claims: { scope: ['read'] } }));
+ * app.post('/api/contentstats-token', expressTokenEndpoint({
+ *   secret,
+ *   claims: async (request) => {
+ *     const user = await sessionUser(request.headers.get('cookie'));
+ *     return user ? { scope: ['read', 'track'], subject: user.id } : null;
+ *   },
+ * }));
  */
 export function expressTokenEndpoint(options: TokenEndpointOptions): ExpressMiddleware {
-  const handle = createTokenEndpoint(options);
-  return expressAdapter((request) => handle(request));
+  const handle = createTokenHandler(options);
+  return expressAdapter((request, req) => handle(request, req.ip === undefined ? {} : { clientKey: req.ip }));
 }

@@ -36,7 +36,7 @@ export type {
   RouteMatch,
   RouteRefusal,
 } from './routes.js';
-export type { TokenEndpointOptions } from './tokenEndpoint.js';
+export type { TokenClaimsContext, TokenEndpointOptions } from './tokenEndpoint.js';
 export type {
   MintedToken,
   MintTokenOptions,

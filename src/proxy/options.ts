@@ -12,14 +12,20 @@ export interface AuthorizeContext {
   videoId: string | undefined;
 }
 
-/** Per-client limits the proxy enforces before the API's own. */
+/**
+ * Per-client limits the proxy enforces before the API's own. Both count per token subject
+ * (`mintToken({ subject })`, your user id) or, for a token without one and on the same-origin
+ * path, per client address (`req.ip` in Express, `clientKey` in the Web handler). They never
+ * count per token: anyone who may fetch tokens could reset them with a token per request. When the
+ * address is unknown (Web handler without `clientKey`), all such callers share one bucket.
+ */
 export interface LimitOptions {
-  /**
-   * `POST /api/v1/videos/track` per token subject (or token id), or per client address on the
-   * same-origin path. `false` turns it off. @defaultValue { max: 10, windowSeconds: 60 }
-   */
+  /** `POST /api/v1/videos/track`. `false` turns it off. @defaultValue { max: 10, windowSeconds: 60 } */
   track?: LimitRule | false;
-  /** Every forwarded request, per token subject or client address. @defaultValue false */
+  /**
+   * Every request that reaches the cache or the API (refusals do not count). `false` turns it off.
+   * @defaultValue { max: 120, windowSeconds: 60 }
+   */
   requests?: LimitRule | false;
 }
 
@@ -67,7 +73,10 @@ export interface ProxyOptions extends CorsOptions {
   /**
    * Your session check for requests without a token (the same-origin path): `true` lets the
    * request through, `false` answers 401. Without it and without `tokenSecret`, requests without
-   * a token pass (protect the mount with your own middleware then).
+   * a token pass (protect the mount with your own middleware then). Either way such requests
+   * first pass a CSRF gate: the page is this host or listed by name in `allowedOrigins` (never
+   * `'*'`); a POST carries `Origin` or `Sec-Fetch-Site: same-origin`; stop carries
+   * `Content-Type: application/json` or an `X-Requested-With` header.
    */
   authorize?: (request: Request, context: AuthorizeContext) => boolean | Promise<boolean>;
   /** Largest request body, in bytes (only track has one). @defaultValue 8192 */
@@ -81,9 +90,10 @@ export interface ProxyOptions extends CorsOptions {
   /** Where the cache and the limit counters live. @defaultValue createMemoryStore() */
   store?: ProxyStore;
   /**
-   * The client address the same-origin path is limited by. `expressProxy` uses `req.ip`
-   * (mind Express's `trust proxy`); the Web handler knows none, so all such requests share one
-   * bucket unless you give this (e.g. from a header your platform sets).
+   * The client address that limits count against when there is no token subject (see
+   * {@link LimitOptions}) and that namespaces `Idempotency-Key`s. `expressProxy` uses `req.ip`
+   * (mind Express's `trust proxy`); the Web handler knows none, so without this all such callers
+   * share one bucket (give it from a header your platform sets and clients cannot forge).
    */
   clientKey?: (request: Request) => string | undefined;
   /** Clock skew tolerated on token expiry, in seconds. @defaultValue 30 */

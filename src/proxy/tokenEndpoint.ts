@@ -1,26 +1,40 @@
 import { BASE_HEADERS, refusalResponse } from './internal/respond.js';
 import { type MintTokenOptions, mintToken, normaliseOrigin, secretKey, type TokenSecret } from './tokens.js';
 
+/** What `claims` is told besides the request. */
+export interface TokenClaimsContext {
+  /** The client address: `req.ip` in Express, the `clientKey` option in the Web handler; `undefined` when unknown. */
+  clientKey: string | undefined;
+}
+
 /** Options of {@link createTokenEndpoint}. */
 export interface TokenEndpointOptions {
   /** The secret the proxy verifies with (`tokenSecret`), at least 32 bytes. */
   secret: TokenSecret;
   /**
-   * What the caller may do: fixed claims, or a function of the request that checks your session
-   * and returns the claims, or `null` to refuse (401).
+   * What the caller may do: a function of the request that checks your session and returns the
+   * claims (with your user id as `subject`), or `null` to refuse (401). Fixed claims are accepted
+   * too, for an endpoint already behind your session middleware.
    */
   claims:
     | MintTokenOptions
     | ((
         request: Request,
+        context: TokenClaimsContext,
       ) => MintTokenOptions | null | undefined | Promise<MintTokenOptions | null | undefined>);
   /**
    * Bind each token to the `Origin` of the page that asked for it (when the request has one
-   * and the claims name none), so a leaked token is refused from any other page.
+   * and the claims name none), so a leaked token is refused when another page replays it in a
+   * browser. A client outside a browser can send any `Origin`: binding is no defence there.
    * @defaultValue true
    */
   bindOrigin?: boolean;
+  /** The client address given to `claims` (Web handler only; Express uses `req.ip`). */
+  clientKey?: (request: Request) => string | undefined;
 }
+
+/** The token endpoint with adapter hints (the Express adapter knows `req.ip`). */
+export type TokenHandler = (request: Request, hints?: { clientKey?: string }) => Promise<Response>;
 
 /**
  * A token endpoint as a Web-standard handler: `POST` answers `{ token, expires_at }` with
@@ -30,13 +44,22 @@ export interface TokenEndpointOptions {
  * @example
  * const tokens = createTokenEndpoint({
  *   secret: process.env.TOKEN_SECRET!,
- *   claims: async (request) => ((await getSession(request)) ? { scope: ['read', 'track'] } : null),
+ *   claims: async (request) => {
+ *     const user = await getSession(request); // your session check
+ *     return user ? { scope: ['read', 'track'], subject: user.id } : null;
+ *   },
  * });
  */
 export function createTokenEndpoint(options: TokenEndpointOptions): (request: Request) => Promise<Response> {
+  const handle = createTokenHandler(options);
+  return (request) => handle(request);
+}
+
+/** {@link createTokenEndpoint} taking adapter hints. */
+export function createTokenHandler(options: TokenEndpointOptions): TokenHandler {
   secretKey(options.secret);
   const bindOrigin = options.bindOrigin ?? true;
-  return async (request) => {
+  return async (request, hints = {}) => {
     if (request.method.toUpperCase() !== 'POST') {
       return refusalResponse(
         { status: 405, code: 'method_not_allowed', message: 'Ask for a token with POST.' },
@@ -45,7 +68,9 @@ export function createTokenEndpoint(options: TokenEndpointOptions): (request: Re
     }
     let claims: MintTokenOptions | null | undefined;
     try {
-      claims = typeof options.claims === 'function' ? await options.claims(request) : options.claims;
+      const clientKey = options.clientKey?.(request) ?? hints.clientKey;
+      claims =
+        typeof options.claims === 'function' ? await options.claims(request, { clientKey }) : options.claims;
     } catch {
       return refusalResponse({ status: 500, code: 'token_error', message: 'Could not issue a token.' });
     }

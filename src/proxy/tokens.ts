@@ -40,9 +40,16 @@ export interface MintTokenOptions {
   videoIds?: readonly string[];
   /** Lifetime in seconds, at most 86400 (24 h). @defaultValue 600 */
   ttlSeconds?: number;
-  /** Bind the token to a page origin (e.g. `https://shop.example`): requests must then come from it. */
+  /**
+   * Bind the token to a page origin (e.g. `https://shop.example`): browsers must then send it
+   * from a page of that origin. Only browsers are held to it: other clients can forge `Origin`.
+   */
   origin?: string;
-  /** Who the token is for (your user id). The proxy's track limit counts per subject when one is set. */
+  /**
+   * Who the token is for: your user id. The proxy's limits and `Idempotency-Key` namespace count
+   * per subject when one is set, else per client address. Use a stable account id, never a value
+   * the caller can renew at will (a fresh cookie), or each renewal is a fresh limit.
+   */
   subject?: string;
 }
 

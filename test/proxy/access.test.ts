@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createClient } from '../../src/client/createClient';
 import { startMockServer } from '../../src/mock/index';
 import { createCorsPolicy, expressProxy } from '../../src/proxy/index';
-import { API_KEY, bearer, type Harness, startHarness } from './harness';
+import { API_KEY, bearer, type Harness, MOUNT, startHarness } from './harness';
 import { expectNoLeaks } from './leaks';
 
 const APP = 'https://app.example';
@@ -150,6 +151,93 @@ describe('same-origin path (no token secret): limited per client address', () =>
   });
 });
 
+describe('same-origin path: the CSRF gate (review #4)', () => {
+  let h: Harness;
+  let videoId: string;
+  const SESSION = { Cookie: 'session=valid' };
+
+  beforeAll(async () => {
+    h = await startHarness({
+      proxy: {
+        tokenSecret: undefined,
+        // '*' opens CORS for token callers; it must never open the cookie path
+        allowedOrigins: '*',
+        operations: { stop: true },
+        authorize: (request) => request.headers.get('cookie') === 'session=valid',
+      },
+    });
+    videoId = await h.seedVideo(1);
+  });
+  beforeEach(() => h.upstream.reset());
+  afterAll(async () => {
+    expectNoLeaks(h);
+    await h.close();
+  });
+
+  const track = (n: number, headers: Record<string, string>) =>
+    h.proxy('POST', '/api/v1/videos/track', {
+      headers: { ...SESSION, 'Content-Type': 'application/json', ...headers },
+      body: trackBody(n),
+    });
+
+  it("refuses a foreign Origin even with allowedOrigins: '*' (it used to let every origin in)", async () => {
+    const res = await track(30, { Origin: EVIL });
+    expect(res.status).toBe(403);
+    expect(res.json.code).toBe('origin_not_allowed');
+    expect(h.upstream.count()).toBe(0);
+  });
+
+  it('refuses a POST with neither Origin nor Sec-Fetch-Site: same-origin (a missing Origin used to skip the gate)', async () => {
+    const res = await track(31, {});
+    expect(res.status).toBe(403);
+    expect(res.json).toMatchObject({ code: 'origin_required', error: expect.stringContaining('Origin') });
+    expect(h.upstream.count()).toBe(0);
+  });
+
+  it('lets in a POST from its own host, by Origin or by Sec-Fetch-Site: same-origin', async () => {
+    expect((await track(32, { Origin: h.origin })).status).toBe(201);
+    expect((await track(33, { 'Sec-Fetch-Site': 'same-origin' })).status).toBe(201);
+    expect(h.upstream.count('POST /api/v1/videos/track')).toBe(2);
+  });
+
+  it('refuses a cross-site request the browser sent without Origin (no-cors GET), and lets a plain GET in', async () => {
+    const crossSite = await h.proxy('GET', '/api/v1/videos', {
+      headers: { ...SESSION, 'Sec-Fetch-Site': 'cross-site' },
+    });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.json.code).toBe('origin_not_allowed');
+    expect(h.upstream.count()).toBe(0);
+    expect((await h.proxy('GET', '/api/v1/videos', { headers: SESSION })).status).toBe(200);
+  });
+
+  it('refuses a stop without Content-Type: application/json or X-Requested-With (a bodiless form POST used to pass)', async () => {
+    const stop = (headers: Record<string, string>) =>
+      h.proxy('POST', `/api/v1/videos/${videoId}/stop`, {
+        headers: { ...SESSION, Origin: h.origin, ...headers },
+      });
+    const bare = await stop({});
+    expect(bare.status).toBe(415);
+    expect(bare.json).toMatchObject({
+      code: 'unsupported_media_type',
+      error: expect.stringContaining('X-Requested-With'),
+    });
+    expect((await stop({ 'Content-Type': 'text/plain' })).status).toBe(415);
+    expect(h.upstream.count()).toBe(0);
+    expect((await stop({ 'X-Requested-With': 'fetch' })).status).toBe(200);
+    expect((await stop({ 'Content-Type': 'application/json' })).status).toBe(200);
+  });
+  it("lets the kit's own client stop a video through the gate (it sends X-Requested-With on stop)", async () => {
+    // what a browser on the app's page adds by itself: its Origin and the session cookie
+    const client = createClient({
+      baseUrl: `${h.origin}${MOUNT}`,
+      headers: { ...SESSION, Origin: h.origin },
+      retry: false,
+    });
+    await expect(client.stopTracking(videoId)).resolves.toMatchObject({ id: videoId, status: 'stopped' });
+    expect(h.upstream.count(`POST /api/v1/videos/${videoId}/stop`)).toBe(1);
+  });
+});
+
 describe('authorize hook and per-token limits', () => {
   let h: Harness;
   const seen: { operation: string; videoId: string | undefined }[] = [];
@@ -197,7 +285,7 @@ describe('authorize hook and per-token limits', () => {
     expect(seen).toEqual([]);
   });
 
-  it('limits tracks per token subject, so minting a new token does not reset the limit', async () => {
+  it('limits tracks per token subject, or per client address without one: minting a new token does not reset the limit', async () => {
     const track = async (claims: { subject?: string }, n: number) => {
       const token = await h.token({ scope: 'track', ...claims });
       tokens.push(token);
@@ -209,8 +297,12 @@ describe('authorize hook and per-token limits', () => {
     expect((await track({ subject: 'user-1' }, 20)).status).toBe(201);
     expect((await track({ subject: 'user-1' }, 21)).status).toBe(429);
     expect((await track({ subject: 'user-2' }, 22)).status).toBe(201);
-    // without a subject each token has its own bucket
+    // review #2: subject-less tokens used to get a bucket each (jti), so a token per request drained credits;
+    // now every subject-less token from one address shares that address's bucket
     expect((await track({}, 23)).status).toBe(201);
+    const second = await track({}, 24);
+    expect(second.status).toBe(429);
+    expect(second.json.code).toBe('track_rate_limited');
     expect(h.upstream.count('POST /api/v1/videos/track')).toBe(3);
   });
 });
@@ -228,7 +320,7 @@ describe('Express details', () => {
       const post = (body: string) =>
         fetch(`${base}/api/v1/videos/track`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', Origin: new URL(base).origin },
           body,
         });
       const ok = await post(

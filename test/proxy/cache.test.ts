@@ -109,6 +109,41 @@ describe('video cache, ETags and coalescing, counted at the upstream', () => {
     expect(h.upstream.count(`GET /api/v1/videos/${id}`)).toBe(2);
   });
 
+  it('does not re-cache an answer that was in flight while the video was stopped (review #6)', async () => {
+    const id = await h.seedVideo(++seq);
+    // the API answers "monitoring" at once, the proxy hears it only after the stop went through
+    h.upstream.delayAnswer(`GET /api/v1/videos/${id}`, 300);
+    const answeredBefore = h.upstream.answered();
+    const inFlight = get(id);
+    await vi.waitFor(() => expect(h.upstream.answered()).toBeGreaterThan(answeredBefore));
+    const stop = await h.proxy('POST', `/api/v1/videos/${id}/stop`, { headers: bearer(token) });
+    expect(stop.status).toBe(200);
+    const stale = await inFlight;
+    expect((stale.json as unknown as VideoBody).status).toBe('monitoring');
+    // ...and the browser is not told to keep that stale copy either
+    expect(stale.headers['cache-control']).toBe('no-store');
+    h.upstream.delayAnswer(`GET /api/v1/videos/${id}`, 0);
+    const after = await get(id);
+    expect(after.headers['x-cache']).toBe('MISS');
+    expect((after.json as unknown as VideoBody).status).toBe('stopped');
+  });
+
+  it('caches a 404 for a video id for 30 s, so probing one id costs one API call (review #5)', async () => {
+    const first = await get('nosuchvideo1');
+    expect(first.status).toBe(404);
+    expect(first.headers['x-cache']).toBe('MISS');
+    const second = await get('nosuchvideo1');
+    expect(second.status).toBe(404);
+    expect(second.json).toEqual(first.json);
+    expect(second.headers['x-cache']).toBe('HIT');
+    expect(second.headers['cache-control']).toBe('no-store');
+    expect(h.upstream.count()).toBe(1);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 31_000);
+    expect((await get('nosuchvideo1')).headers['x-cache']).toBe('MISS');
+    expect(h.upstream.count()).toBe(2);
+  });
+
   it('coalesces concurrent identical GETs into one upstream request', async () => {
     const id = await h.seedVideo(++seq);
     h.upstream.setDelay(150);

@@ -75,7 +75,8 @@ describe('createProxy (Web-standard handler)', () => {
         if (pulled > 100) controller.close();
       },
     });
-    const init = { method: 'POST', body, duplex: 'half', headers: { 'Content-Type': 'application/json' } };
+    const headers = { 'Content-Type': 'application/json', Origin: 'https://app.example' };
+    const init = { method: 'POST', body, duplex: 'half', headers };
     const res = await handler({ maxBodyBytes: 2048 })(at('/api/v1/videos/track', init as RequestInit));
     expect(res.status).toBe(413);
     expect(pulled).toBeLessThan(10);
@@ -98,7 +99,7 @@ describe('createProxy (Web-standard handler)', () => {
       h(
         at('/api/v1/videos/track', {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', Origin: 'https://app.example' },
           body: JSON.stringify({ video_link: `https://www.tiktok.com/@web/video/${n}`, duration_days: 1 }),
         }),
       );
@@ -131,7 +132,7 @@ describe('createProxy (Web-standard handler)', () => {
     const created = await mine(
       at('/api/v1/videos/track', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', Origin: 'https://app.example' },
         body: JSON.stringify({ video_link: 'https://www.tiktok.com/@store/video/1', duration_days: 1 }),
       }),
     );
@@ -156,6 +157,87 @@ describe('createProxy (Web-standard handler)', () => {
     expect(await third.json()).toMatchObject({ code: 'proxy_rate_limited' });
     expect(third.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(upstream.count()).toBe(2);
+  });
+
+  it('limits every client to 120 requests a minute by default (review #5)', async () => {
+    const GET = handler({ clientKey: (request) => request.headers.get('x-client') ?? undefined });
+    const from = (client: string) => at('/api/v1/videos/nosuchvideo', { headers: { 'X-Client': client } });
+    for (let i = 0; i < 120; i++) expect((await GET(from('192.0.2.50'))).status).toBe(404);
+    const over = await GET(from('192.0.2.50'));
+    expect(over.status).toBe(429);
+    expect(await over.json()).toMatchObject({ code: 'proxy_rate_limited' });
+    expect(over.headers.get('x-ratelimit-limit')).toBe('120');
+    expect((await GET(from('192.0.2.51'))).status).toBe(404);
+    // the 404 was cached: 122 probes of one id, one API call
+    expect(upstream.count()).toBe(1);
+  });
+
+  it('counts subject-less tokens against clientKey, so a fresh token does not reset the track limit (review #2)', async () => {
+    const POST = handler({
+      tokenSecret: SECRET,
+      limits: { track: { max: 1, windowSeconds: 60 } },
+      clientKey: (request) => request.headers.get('x-client') ?? undefined,
+    });
+    const track = async (client: string, n: number) => {
+      const { token } = await mintToken({ scope: 'track' }, SECRET);
+      return POST(
+        at('/api/v1/videos/track', {
+          method: 'POST',
+          headers: {
+            Authorization: `Bearer ${token}`,
+            'Content-Type': 'application/json',
+            'X-Client': client,
+          },
+          body: JSON.stringify({ video_link: `https://www.tiktok.com/@mint/video/${n}`, duration_days: 1 }),
+        }),
+      );
+    };
+    expect((await track('198.51.100.20', 1)).status).toBe(201);
+    expect((await track('198.51.100.20', 2)).status).toBe(429);
+    expect((await track('198.51.100.21', 3)).status).toBe(201);
+    expect(upstream.count('POST /api/v1/videos/track')).toBe(2);
+  });
+
+  it('on the session path lets in only its own host and listed origins, never "*" (review #4)', async () => {
+    const post = (proxy: ReturnType<typeof handler>, origin: string, n: number) =>
+      proxy(
+        at('/api/v1/videos/track', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Origin: origin },
+          body: JSON.stringify({ video_link: `https://www.tiktok.com/@csrf/video/${n}`, duration_days: 1 }),
+        }),
+      );
+    const listed = handler({ allowedOrigins: ['https://shop.example'] });
+    expect((await post(listed, 'https://shop.example', 1)).status).toBe(201);
+    expect((await post(listed, 'https://evil.example', 2)).status).toBe(403);
+    const wildcard = handler({ allowedOrigins: '*' });
+    const refused = await post(wildcard, 'https://shop.example', 3);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ code: 'origin_not_allowed' });
+    expect((await post(wildcard, 'https://app.example', 4)).status).toBe(201);
+    expect(upstream.count('POST /api/v1/videos/track')).toBe(2);
+  });
+
+  it('matches the path WHATWG URL already resolved, so scopes apply to where ".." leads (review #8)', async () => {
+    const proxy = handler({ tokenSecret: SECRET, operations: { usage: true } });
+    const { token } = await mintToken({ scope: 'read' }, SECRET);
+    const auth = { headers: { Authorization: `Bearer ${token}` } };
+    // new Request() resolves "..", "%2e%2e" and "." before the proxy sees the URL
+    for (const path of ['/api/v1/videos/x/../../usage', '/api/v1/videos/x/%2e%2e/%2E%2E/usage']) {
+      const request = at(path, auth);
+      expect(new URL(request.url).pathname).toBe('/api/contentstats/api/v1/usage');
+      const res = await proxy(request);
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ code: 'missing_scope' });
+    }
+    // leaving the mount point through ".." lands outside it
+    const out = await proxy(at('/../../admin', auth));
+    expect(out.status).toBe(404);
+    // an encoded slash is not a separator to URL: it stays, and is refused
+    const encoded = await proxy(at('/api/v1/videos/abc%2Fstop', auth));
+    expect(encoded.status).toBe(400);
+    expect(await encoded.json()).toMatchObject({ code: 'bad_path' });
+    expect(upstream.count()).toBe(0);
   });
 
   it('serves a token endpoint as a Web handler too', async () => {

@@ -58,6 +58,9 @@ function readAll(req: NodeJS.ReadableStream): Promise<string> {
 export async function startCountingUpstream(target: string) {
   const calls: UpstreamCall[] = [];
   let delayMs = 0;
+  // holds back the answer (already computed by the API) of matching calls: an in-flight response
+  const answerDelays = new Map<string, number>();
+  let answered = 0;
   const server = createServer(async (req, res) => {
     const body = await readAll(req);
     calls.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
@@ -71,6 +74,9 @@ export async function startCountingUpstream(target: string) {
       headers,
       ...(body === '' ? {} : { body }),
     });
+    answered++;
+    const holdMs = answerDelays.get(`${req.method} ${req.url}`) ?? 0;
+    if (holdMs > 0) await new Promise((r) => setTimeout(r, holdMs));
     const out: Record<string, string> = {};
     answer.headers.forEach((value, name) => {
       if (name !== 'content-encoding' && name !== 'content-length' && name !== 'transfer-encoding')
@@ -86,6 +92,12 @@ export async function startCountingUpstream(target: string) {
     setDelay(ms: number) {
       delayMs = ms;
     },
+    /** Delays passing on the API's answer to `match` (`GET /api/v1/videos/abc`): the API answered at once, the proxy hears it `ms` later. */
+    delayAnswer(match: string, ms: number) {
+      answerDelays.set(match, ms);
+    },
+    /** How many calls the API itself has answered (before any {@link delayAnswer}). */
+    answered: () => answered,
     /** Calls whose method and path (without query) match, e.g. `POST /api/v1/videos/track`; all without `match`. */
     count(match?: string): number {
       if (match === undefined) return calls.length;
@@ -95,9 +107,18 @@ export async function startCountingUpstream(target: string) {
     },
     reset() {
       calls.length = 0;
+      answerDelays.clear();
     },
     close: () => closeServer(server),
   };
+}
+
+/** What {@link startHarness}'s `send` and `proxy` send. */
+export interface SendInit {
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  /** Write the body but never end the request (with a larger declared Content-Length). */
+  keepOpen?: boolean;
 }
 
 /** Options of {@link startHarness}. */
@@ -141,16 +162,17 @@ export async function startHarness(options: HarnessOptions = {}) {
   const server = createServer(app);
   const origin = await listen(server);
 
-  /** A raw HTTP request (the path is sent exactly as given: no URL normalisation). */
-  function send(
-    method: string,
-    path: string,
-    init: { headers?: Record<string, string>; body?: string | Buffer } = {},
-  ): Promise<RawResponse> {
+  /**
+   * A raw HTTP request (the path is sent exactly as given: no URL normalisation). The body goes
+   * chunked unless `headers` declare a Content-Length; `keepOpen` sends it but never ends the
+   * request, so only an answer that does not wait for the rest of the body arrives.
+   */
+  function send(method: string, path: string, init: SendInit = {}): Promise<RawResponse> {
     const { port } = server.address() as AddressInfo;
     return new Promise((resolve, reject) => {
       const req = httpRequest({ host: '127.0.0.1', port, method, path, headers: init.headers }, (res) => {
         readAll(res).then((text) => {
+          if (init.keepOpen) req.destroy();
           seen.push(JSON.stringify(res.headers), text);
           let json: Record<string, unknown> = {};
           try {
@@ -161,18 +183,17 @@ export async function startHarness(options: HarnessOptions = {}) {
           resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
         }, reject);
       });
-      req.on('error', reject);
+      req.on('error', (error) => {
+        // destroying a kept-open request after its answer is not a failure
+        if (!init.keepOpen) reject(error);
+      });
       if (init.body !== undefined) req.write(init.body);
-      req.end();
+      if (!init.keepOpen) req.end();
     });
   }
 
   /** A request to the proxy, `path` below the mount point. */
-  function proxy(
-    method: string,
-    path: string,
-    init: { headers?: Record<string, string>; body?: string | Buffer } = {},
-  ) {
+  function proxy(method: string, path: string, init: SendInit = {}) {
     return send(method, `${MOUNT}${path}`, init);
   }
 

@@ -161,7 +161,13 @@ describe('track bodies are checked before any credit is spent', () => {
       400,
       'bad_duration',
     ],
-    ['a missing duration', JSON_TYPE, JSON.stringify({ video_link: link }), 400, 'bad_duration'],
+    [
+      'a null duration',
+      JSON_TYPE,
+      JSON.stringify({ video_link: link, duration_days: null }),
+      400,
+      'bad_duration',
+    ],
     [
       'text/plain',
       'text/plain',
@@ -205,6 +211,19 @@ describe('track bodies are checked before any credit is spent', () => {
     });
     expect(res.status).toBe(413);
     expect(res.json).toMatchObject({ code: 'body_too_large', error: expect.stringContaining('8192 bytes') });
+    expect(h.upstream.count()).toBe(0);
+  });
+
+  it('answers 413 at once for a declared Content-Length above maxBodyBytes, without waiting for the body', async () => {
+    // 10 bytes of a declared 100 000 are sent and the request never ends: reading the body would hang
+    const res = await h.proxy('POST', '/api/v1/videos/track', {
+      headers: bearer(token, { 'Content-Type': 'application/json', 'Content-Length': '100000' }),
+      body: '{"video_l',
+      keepOpen: true,
+    });
+    expect(res.status).toBe(413);
+    expect(res.json.code).toBe('body_too_large');
+    expect(res.headers.connection).toBe('close');
     expect(h.upstream.count()).toBe(0);
   });
 
@@ -259,10 +278,65 @@ describe('track bodies are checked before any credit is spent', () => {
       duration_days: 3,
     });
     expect(call?.headers['x-api-key']).toBe(API_KEY);
-    expect(call?.headers['idempotency-key']).toBe('idem-123');
+    // namespaced by caller (review #10): a hash of the principal, then the browser's key
+    expect(call?.headers['idempotency-key']).toMatch(/^[A-Za-z0-9_-]{22}:idem-123$/);
     expect(call?.headers.authorization).toBeUndefined();
     expect(call?.headers.cookie).toBeUndefined();
     expect(call?.headers['x-forwarded-for']).toBeUndefined();
+  });
+});
+
+describe('track defaults and Idempotency-Key namespaces', () => {
+  const post = (tokenValue: string, body: unknown, headers: Record<string, string> = {}) =>
+    h.proxy('POST', '/api/v1/videos/track', {
+      headers: bearer(tokenValue, { 'Content-Type': 'application/json', ...headers }),
+      body: JSON.stringify(body),
+    });
+
+  it('fills a missing duration_days with 7 before forwarding, as the local API and the docs do (review #13)', async () => {
+    const res = await post(token, { video_link: 'https://www.tiktok.com/@u/video/1313' });
+    expect(res.status).toBe(201);
+    expect(res.json.estimated_cost).toBe(2.52);
+    expect(JSON.parse(h.upstream.calls[0]?.body ?? '')).toEqual({
+      video_link: 'https://www.tiktok.com/@u/video/1313',
+      duration_days: 7,
+    });
+  });
+
+  it("keeps one caller's Idempotency-Key from colliding with or replaying another's (review #10)", async () => {
+    const alice = await h.token({ scope: 'track', subject: 'alice' });
+    const bob = await h.token({ scope: 'track', subject: 'bob' });
+    sent.push(alice, bob);
+    const key = { 'Idempotency-Key': 'shared-key-1' };
+    const first = await post(
+      alice,
+      { video_link: 'https://www.tiktok.com/@u/video/1010', duration_days: 1 },
+      key,
+    );
+    expect(first.status).toBe(201);
+    // the same key from bob used to reach the API unchanged: 422 (or alice's video on the same body)
+    const other = await post(
+      bob,
+      { video_link: 'https://www.tiktok.com/@u/video/1011', duration_days: 1 },
+      key,
+    );
+    expect(other.status).toBe(201);
+    expect(other.headers['idempotent-replayed']).toBeUndefined();
+    expect(other.json.id).not.toBe(first.json.id);
+    // alice's retry with a fresh token is still the same call: replayed, never charged twice
+    const again = await h.token({ scope: 'track', subject: 'alice' });
+    sent.push(again);
+    const retry = await post(
+      again,
+      { video_link: 'https://www.tiktok.com/@u/video/1010', duration_days: 1 },
+      key,
+    );
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json.id).toBe(first.json.id);
+    const forwarded = h.upstream.calls.map((c) => c.headers['idempotency-key']);
+    expect(forwarded[0]).not.toBe(forwarded[1]);
+    expect(forwarded[2]).toBe(forwarded[0]);
   });
 });
 

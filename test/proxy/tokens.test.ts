@@ -306,6 +306,27 @@ describe('the proxy checks tokens over HTTP and spends nothing on a refusal', ()
     expect(viaReferer.status).toBe(200);
   });
 
+  it('takes Sec-Fetch-Site: same-origin as the page origin when Referrer-Policy: no-referrer strips Origin and Referer (review #7)', async () => {
+    const path = `/api/v1/videos/${videoId}`;
+    const own = use(await h.token({ scope: 'read', origin: h.origin }));
+    const sameOrigin = await h.proxy('GET', path, {
+      headers: bearer(own, { 'Sec-Fetch-Site': 'same-origin' }),
+    });
+    expect(sameOrigin.status).toBe(200);
+    // still refused: no proof at all, a cross-site fetch, or a token bound to a page on another host
+    expect((await h.proxy('GET', path, { headers: bearer(own) })).json.code).toBe('origin_mismatch');
+    const crossSite = await h.proxy('GET', path, {
+      headers: bearer(own, { 'Sec-Fetch-Site': 'cross-site' }),
+    });
+    expect(crossSite.status).toBe(403);
+    const elsewhere = use(await h.token({ scope: 'read', origin: 'https://shop.example' }));
+    const foreign = await h.proxy('GET', path, {
+      headers: bearer(elsewhere, { 'Sec-Fetch-Site': 'same-origin' }),
+    });
+    expect(foreign.status).toBe(403);
+    expect(h.upstream.count(`GET ${path}`)).toBeLessThanOrEqual(1);
+  });
+
   it('the token endpoint binds tokens to the asking page and answers { token, expires_at } uncached', async () => {
     const res = await h.send('POST', '/token', { headers: { Origin: 'https://shop.example' } });
     expect(res.status).toBe(200);

@@ -149,6 +149,20 @@ describe('upstream failures and header hygiene', () => {
     expect(res.json).toEqual({ code: 'upstream_error', error: 'The ContentStats API failed (503).' });
   });
 
+  it('502 for an answer that streams past 5 MB without declaring a length (review #9)', async () => {
+    fake.set((_req, res) => {
+      // chunked, no Content-Length: only a capped read can stop it
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('{"videos":[],"pad":"');
+      const chunk = 'x'.repeat(64 * 1024);
+      for (let i = 0; i < 96; i++) res.write(chunk);
+      res.end('"}');
+    });
+    const res = await getList();
+    expect(res.status).toBe(502);
+    expect(res.json).toMatchObject({ code: 'upstream_too_large' });
+  });
+
   it('502 when a 200 is not JSON', async () => {
     fake.set((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'text/plain' });
@@ -157,6 +171,63 @@ describe('upstream failures and header hygiene', () => {
     const res = await getList();
     expect(res.status).toBe(502);
     expect(res.json.code).toBe('upstream_invalid');
+  });
+});
+
+describe('the list of a video-limited token fails closed (review #3)', () => {
+  let fake: Awaited<ReturnType<typeof startFakeUpstream>>;
+  let h: Harness;
+  let limited: string;
+  let open: string;
+
+  beforeAll(async () => {
+    fake = await startFakeUpstream();
+    h = await startHarness({ upstreamUrl: fake.url });
+    limited = await h.token({ scope: 'read', videoIds: ['vid_a'] });
+    open = await h.token({ scope: 'read' });
+  });
+  afterAll(async () => {
+    expectNoLeaks(h, [limited, open]);
+    await h.close();
+    await fake.close();
+  });
+
+  const answer = (body: unknown) =>
+    fake.set((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(body));
+    });
+  const list = (token: string) => h.proxy('GET', '/api/v1/videos', { headers: bearer(token) });
+  const a = { id: 'vid_a', status: 'monitoring' };
+  const b = { id: 'vid_b', status: 'monitoring' };
+
+  it.each([
+    [
+      '{ videos } with extra fields (total used to pass, counting every video)',
+      { videos: [a, b], total: 2, next: 'vid_b' },
+    ],
+    ['a bare array', [a, b]],
+    ['{ data } (a shape the client reads, used to pass whole)', { data: [a, b] }],
+  ])('rebuilds %s as { videos } with the allowed ones only', async (_name, body) => {
+    answer(body);
+    const res = await list(limited);
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ videos: [a] });
+  });
+
+  it('matches ids exactly: an id that only stringifies to an allowed one is dropped', async () => {
+    answer({ videos: [{ id: ['vid_a'] }, { id: { toString: 'vid_a' } }, 'vid_a', a] });
+    expect((await list(limited)).json).toEqual({ videos: [a] });
+  });
+
+  it('answers 502 for a shape it cannot filter (it used to pass through whole)', async () => {
+    answer({ items: [a, b] });
+    const res = await list(limited);
+    expect(res.status).toBe(502);
+    expect(res.json).toMatchObject({ code: 'upstream_invalid' });
+    expect(res.text).not.toContain('vid_b');
+    // an unrestricted token needs no filtering: the answer passes as it came
+    expect((await list(open)).json).toEqual({ items: [a, b] });
   });
 });
 

@@ -1,12 +1,18 @@
 import type { ProxyRoute } from '../routes.js';
 import { normaliseOrigin, TokenError, verifyToken } from '../tokens.js';
+import { isJsonContentType } from './body.js';
 import type { ProxyConfig } from './config.js';
 import { type Refusal, unauthorized } from './respond.js';
 
 /** Who is calling, once let in. */
 export interface Principal {
   auth: 'token' | 'session';
-  /** Key of the per-client limits: token subject (or token id), or client address. */
+  /**
+   * What the per-client limits and the Idempotency-Key namespace count against: `sub:<subject>`
+   * for a token naming one, else `client:<address>`. Never the token id: anyone who can mint
+   * tokens could then reset the limits with a token per request. Without a known address (Web
+   * handler without `clientKey`) all such callers share `client:unknown`: one bucket, failing closed.
+   */
   limitKey: string;
   /** Video ids the caller is limited to, or `null` for all. */
   videoIds: string[] | null;
@@ -24,7 +30,7 @@ function refuse(refusal: Refusal): AuthResult {
 }
 
 /** The page origin of a request: `Origin`, or the origin of `Referer` (same-origin GETs carry no `Origin`). */
-export function pageOrigin(request: Request): string | null {
+function pageOrigin(request: Request): string | null {
   const origin = request.headers.get('origin');
   if (origin !== null) return origin === 'null' ? 'null' : normaliseOrigin(origin);
   const referer = request.headers.get('referer');
@@ -46,16 +52,69 @@ function sameHost(origin: string, request: Request): boolean {
 }
 
 /**
+ * Whether a request comes from the page origin a token is bound to: its `Origin`, else its
+ * `Referer`, else `Sec-Fetch-Site: same-origin` when the token is bound to this very host
+ * (under `Referrer-Policy: no-referrer` a same-origin GET carries neither header). Browsers set
+ * these and pages cannot change them; any other client can, so the binding stops a leaked
+ * token from being replayed by another page in a browser, not by a script.
+ */
+function fromBoundOrigin(request: Request, bound: string): boolean {
+  const page = pageOrigin(request);
+  if (page !== null) return page === bound;
+  return request.headers.get('sec-fetch-site') === 'same-origin' && sameHost(bound, request);
+}
+
+/**
+ * The CSRF gate of the session path, where a cookie rides along on cross-site requests (a
+ * token does not): the page must be this host or an origin listed by name (`'*'` lists none);
+ * a POST must say where it comes from (`Origin`, or `Sec-Fetch-Site: same-origin`); and stop,
+ * which has no body, must carry a header a plain cross-site form cannot send.
+ */
+function sessionGate(config: ProxyConfig, request: Request, route: ProxyRoute): Refusal | null {
+  const origin = request.headers.get('origin');
+  const site = request.headers.get('sec-fetch-site');
+  const notAllowed = (message: string): Refusal => ({ status: 403, code: 'origin_not_allowed', message });
+  if (origin !== null) {
+    if (!config.cors.lists(origin) && !sameHost(origin, request)) {
+      return notAllowed('Requests from this page origin are not allowed. Add it to allowedOrigins.');
+    }
+  } else if (site !== null && site !== 'same-origin' && site !== 'none') {
+    // <img>, <script> or a form GET from another site: the browser sends no Origin, but says so here
+    return notAllowed('Cross-site requests without an access token are refused.');
+  } else if (route.method === 'POST' && site !== 'same-origin') {
+    return {
+      status: 403,
+      code: 'origin_required',
+      message: 'Send this request from a web page (browsers add an Origin header), or with an access token.',
+    };
+  }
+  if (
+    route.name === 'stopTracking' &&
+    !isJsonContentType(request.headers.get('content-type')) &&
+    !request.headers.has('x-requested-with')
+  ) {
+    return {
+      status: 415,
+      code: 'unsupported_media_type',
+      message:
+        'Send stop with Content-Type: application/json or an X-Requested-With header (a plain form cannot).',
+    };
+  }
+  return null;
+}
+
+/**
  * Lets a request in by its bearer token (signature, expiry, origin binding, scope, video ids)
- * or, without a token, by the host app's `authorize` hook. Requests without a token from a
- * foreign page origin are refused, so a form on another site cannot use the visitor's session.
+ * or, without a token, by the host app's `authorize` hook behind {@link sessionGate}, so a page
+ * on another site cannot use the visitor's session. `clientKey` is the client address, if known.
  */
 export async function authenticate(
   config: ProxyConfig,
   request: Request,
   route: ProxyRoute,
-  clientKey: string,
+  clientKey: string | undefined,
 ): Promise<AuthResult> {
+  const clientLimitKey = `client:${clientKey ?? 'unknown'}`;
   const header = request.headers.get('authorization');
   if (header !== null) {
     const match = /^Bearer[ \t]+([A-Za-z0-9_.~+/=-]+)[ \t]*$/i.exec(header);
@@ -76,7 +135,7 @@ export async function authenticate(
       if (error instanceof TokenError) return refuse(unauthorized(error.code, error.message));
       throw error;
     }
-    if (token.origin !== null && pageOrigin(request) !== token.origin) {
+    if (token.origin !== null && !fromBoundOrigin(request, token.origin)) {
       return forbidden('origin_mismatch', 'This access token was issued for another page origin.');
     }
     if (!token.scope.includes(route.operation)) {
@@ -94,20 +153,23 @@ export async function authenticate(
     ) {
       return forbidden('video_not_allowed', `This access token does not allow video "${route.videoId}".`);
     }
-    return {
-      ok: true,
-      principal: { auth: 'token', limitKey: `sub:${token.subject ?? token.id}`, videoIds: token.videoIds },
-    };
+    // a subject is the host's user id; without one, the address (a fresh token per request used to reset the limits)
+    const limitKey = token.subject === null ? clientLimitKey : `sub:${token.subject}`;
+    return { ok: true, principal: { auth: 'token', limitKey, videoIds: token.videoIds } };
   }
 
-  const origin = request.headers.get('origin');
-  if (origin !== null && !config.cors.allows(origin) && !sameHost(origin, request)) {
-    return forbidden(
-      'origin_not_allowed',
-      'Requests from this page origin are not allowed. Add it to allowedOrigins.',
+  const authorize = config.options.authorize;
+  // tokens only: say so, rather than refusing a session path that is not open anyway
+  if (!authorize && config.tokenKey !== null) {
+    return refuse(
+      unauthorized(
+        'missing_token',
+        'An access token is required: send "Authorization: Bearer <token>" from your token endpoint.',
+      ),
     );
   }
-  const authorize = config.options.authorize;
+  const gate = sessionGate(config, request, route);
+  if (gate !== null) return refuse(gate);
   if (authorize) {
     const allowed = await authorize(request, {
       operation: route.operation,
@@ -117,13 +179,6 @@ export async function authenticate(
     if (allowed !== true) {
       return refuse({ status: 401, code: 'unauthorized', message: 'Sign in to use this endpoint.' });
     }
-  } else if (config.tokenKey !== null) {
-    return refuse(
-      unauthorized(
-        'missing_token',
-        'An access token is required: send "Authorization: Bearer <token>" from your token endpoint.',
-      ),
-    );
   }
-  return { ok: true, principal: { auth: 'session', limitKey: `client:${clientKey}`, videoIds: null } };
+  return { ok: true, principal: { auth: 'session', limitKey: clientLimitKey, videoIds: null } };
 }

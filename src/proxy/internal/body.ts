@@ -5,32 +5,44 @@ import type { Refusal } from './respond.js';
 /** Reads a request body up to `maxBytes`; `null` when it is larger. */
 export type BodyReader = (maxBytes: number) => Promise<Uint8Array | null>;
 
+/**
+ * Reads a Web stream up to `maxBytes`; `null` as soon as it is larger (the rest is cancelled,
+ * never buffered). Used for request bodies and upstream answers alike.
+ */
+export async function readCapped(
+  stream: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+): Promise<Uint8Array | null> {
+  if (stream === null) return new Uint8Array(0);
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
 /** A {@link BodyReader} over a Web `Request`, which stops reading as soon as the limit is passed. */
 export function webBodyReader(request: Request): BodyReader {
-  return async (maxBytes) => {
-    if (request.body === null) return new Uint8Array(0);
-    const reader = request.body.getReader();
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => {});
-        return null;
-      }
-      chunks.push(value);
-    }
-    const out = new Uint8Array(size);
-    let offset = 0;
-    for (const chunk of chunks) {
-      out.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    return out;
-  };
+  return (maxBytes) => readCapped(request.body, maxBytes);
 }
+
+/** `duration_days` when a track body has none: 7, like the local API and the docs' examples. */
+export const DEFAULT_DURATION_DAYS = 7;
 
 /** The body the proxy sends upstream for a track: only the two documented fields. */
 export interface TrackBody {
@@ -49,8 +61,9 @@ export function isJsonContentType(header: string | null): boolean {
 
 /**
  * Checks a track body before any credit is spent: UTF-8 JSON object, `video_link` accepted by
- * `parseVideoLink` (and normalised), `duration_days` a whole number of days in range.
- * Unknown fields are dropped.
+ * `parseVideoLink` (and normalised), `duration_days` a whole number of days in range, or absent
+ * (then {@link DEFAULT_DURATION_DAYS}, filled in so the proxy, the local API and the real API
+ * agree on the cost). Unknown fields are dropped.
  */
 export function parseTrackBody(
   bytes: Uint8Array,
@@ -69,7 +82,9 @@ export function parseTrackBody(
     return bad('bad_link', 'video_link is required and must be a string.');
   const link = parseVideoLink(fields.video_link);
   if (!link.ok) return bad('bad_link', link.reason);
-  const problem = durationProblem(fields.duration_days);
+  // only an absent field defaults; null or "7" are mistakes worth a 400
+  const duration = fields.duration_days === undefined ? DEFAULT_DURATION_DAYS : fields.duration_days;
+  const problem = durationProblem(duration);
   if (problem !== null) return bad('bad_duration', problem);
-  return { ok: true, body: { video_link: link.url, duration_days: fields.duration_days as number } };
+  return { ok: true, body: { video_link: link.url, duration_days: duration as number } };
 }

@@ -30,7 +30,11 @@ export const DEFAULT_OPERATIONS: Record<ProxyOperation, boolean> = {
   usage: false,
 };
 
-const DEFAULT_TRACK_LIMIT = { max: 10, windowSeconds: 60 };
+/** Default `limits.track`: 10 tracks a minute per subject or client address. */
+export const DEFAULT_TRACK_LIMIT = { max: 10, windowSeconds: 60 };
+
+/** Default `limits.requests`: 120 forwarded requests a minute per subject or client address (2 a second). */
+export const DEFAULT_REQUEST_LIMIT = { max: 120, windowSeconds: 60 };
 
 function normaliseBasePath(basePath: string | undefined): string {
   if (basePath === undefined || basePath === '' || basePath === '/') return '';
@@ -59,7 +63,7 @@ function normaliseUpstream(upstream: string | undefined): string {
 
 function limiters(store: ProxyStore, limits: LimitOptions | undefined) {
   const track = limits?.track === undefined ? DEFAULT_TRACK_LIMIT : limits.track;
-  const requests = limits?.requests ?? false;
+  const requests = limits?.requests === undefined ? DEFAULT_REQUEST_LIMIT : limits.requests;
   return {
     trackLimiter: track === false ? null : createRateLimiter(store, 'track', track),
     requestLimiter: requests === false ? null : createRateLimiter(store, 'requests', requests),

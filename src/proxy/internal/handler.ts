@@ -1,3 +1,4 @@
+import { VIDEO_ID_PATTERN } from '../../client/createClient.js';
 import { videoCacheTtlSeconds } from '../cache.js';
 import type { ProxyLogEntry, ProxyOptions } from '../options.js';
 import { limitHeaders, type RateLimiter } from '../rateLimiter.js';
@@ -25,15 +26,19 @@ export type ProxyCore = (request: Request, hints?: HandlerHints) => Promise<Resp
 
 type LogState = Pick<ProxyLogEntry, 'route' | 'cache' | 'auth'> & { upstream_status?: number; code?: string };
 
-/** A cached `GET /api/v1/videos/{id}` answer. */
+/** A cached `GET /api/v1/videos/{id}` answer: the video, or its 404. */
 interface CacheEntry {
+  status: 200 | 404;
   body: string;
   etag: string;
   /** ms since epoch. */
   expiresAt: number;
 }
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,255}$/;
+// 255 (the API's limit) minus the 23 characters of the caller's namespace prefix
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,232}$/;
+/** Default `cache.notFoundTtlSeconds`. */
+const NOT_FOUND_TTL_SECONDS = 30;
 const SIMPLE_KEY = /^[A-Za-z0-9_.:@-]{1,100}$/;
 
 /** A refusal the proxy makes itself, its code noted for the log line. */
@@ -46,12 +51,15 @@ function parseEntry(raw: string | undefined): CacheEntry | null {
   if (raw === undefined) return null;
   try {
     const value = JSON.parse(raw) as Partial<CacheEntry>;
+    // entries written before 404s were cached have no status: they are videos
+    const status = value.status ?? 200;
     if (
+      (status === 200 || status === 404) &&
       typeof value.body === 'string' &&
       typeof value.etag === 'string' &&
       typeof value.expiresAt === 'number'
     ) {
-      return { body: value.body, etag: value.etag, expiresAt: value.expiresAt };
+      return { status, body: value.body, etag: value.etag, expiresAt: value.expiresAt };
     }
   } catch {
     // a corrupt entry in a shared store is a miss
@@ -84,17 +92,25 @@ function passOn(answer: UpstreamAnswer, extra: Record<string, string>): Response
   });
 }
 
-/** Keeps only the allowed videos of a list answer (`[…]` or `{ videos: […] }`). */
-function filterList(json: unknown, videoIds: readonly string[]): unknown {
-  const keep = (list: unknown[]) =>
-    list.filter(
-      (v) => typeof v === 'object' && v !== null && videoIds.includes(String((v as { id?: unknown }).id)),
-    );
-  if (Array.isArray(json)) return keep(json);
-  if (typeof json === 'object' && json !== null && Array.isArray((json as { videos?: unknown }).videos)) {
-    return { ...json, videos: keep((json as { videos: unknown[] }).videos) };
+/**
+ * The list answer for a video-limited caller, rebuilt as `{ videos }` holding only its videos.
+ * Reads the shapes the client reads (`[…]`, `{ videos: […] }`, `{ data: […] }`) and keeps no
+ * other field (a `total` would count the hidden videos). `null` for any other shape: refused,
+ * never passed on whole.
+ */
+function filterList(json: unknown, videoIds: readonly string[]): { videos: unknown[] } | null {
+  let items: unknown = json;
+  if (typeof json === 'object' && json !== null && !Array.isArray(json)) {
+    const fields = json as { videos?: unknown; data?: unknown };
+    items = fields.videos ?? fields.data;
   }
-  return json;
+  if (!Array.isArray(items)) return null;
+  const allowed = new Set(videoIds);
+  const videos = items.filter((item: unknown) => {
+    const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+    return typeof id === 'string' && allowed.has(id);
+  });
+  return { videos };
 }
 
 /** Builds the request pipeline: route → operation → auth → query → body → limits → cache/upstream. */
@@ -107,6 +123,17 @@ export function createProxyCore(options: ProxyOptions): ProxyCore {
     namespace ??= sha256(`${config.upstream.baseUrl}\n${config.upstream.apiKey}`).then((h) => h.slice(0, 12));
     return `${await namespace}:${key}`;
   };
+  // outlives any GET in flight (its upstream call and read are bounded by timeoutMs)
+  const tombstoneMs = config.upstream.timeoutMs + 60_000;
+
+  /**
+   * Marks a video as changed (stopped): a GET whose upstream call was in flight meanwhile sees
+   * another generation afterwards and does not cache what may be the old state. A random value,
+   * in the shared store, so it works across instances and never repeats.
+   */
+  async function bumpGeneration(videoId: string): Promise<void> {
+    await config.store.set(await scoped(`gen:video:${videoId}`), globalThis.crypto.randomUUID(), tombstoneMs);
+  }
 
   async function limit(
     limiter: RateLimiter | null,
@@ -154,10 +181,17 @@ export function createProxyCore(options: ProxyOptions): ProxyCore {
 
   async function getVideo(request: Request, route: ProxyRoute, log: LogState): Promise<Response> {
     const cacheKey = await scoped(`video:${route.videoId}`);
+    const generationKey = await scoped(`gen:video:${route.videoId}`);
     if (config.cache !== null) {
       const cached = parseEntry(await config.store.get(cacheKey));
       if (cached && cached.expiresAt > Date.now()) {
         log.cache = 'hit';
+        if (cached.status === 404) {
+          return new Response(cached.body, {
+            status: 404,
+            headers: { ...BASE_HEADERS, 'Cache-Control': 'no-store', 'X-Cache': 'HIT' },
+          });
+        }
         return conditional(request, 200, cached.body, cached.etag, {
           'Cache-Control': freshness(cached),
           'X-Cache': 'HIT',
@@ -165,26 +199,41 @@ export function createProxyCore(options: ProxyOptions): ProxyCore {
       }
     }
     const { value, shared } = await coalescer.run(`GET ${route.upstreamPath}`, async () => {
+      const cache = config.cache;
+      const generation = cache === null ? undefined : await config.store.get(generationKey);
       const result = await callUpstream(config.upstream, {
         method: 'GET',
         path: route.upstreamPath,
         query: '',
       });
-      if (!result.ok || result.answer.status !== 200) return { result, entry: null };
-      const ttl = videoCacheTtlSeconds(result.answer.json, Date.now(), config.cache ?? {});
-      const entry = {
+      if (!result.ok) return { result, entry: null };
+      const status = result.answer.status;
+      if (status !== 200 && status !== 404) return { result, entry: null };
+      // stopped while this call was in flight: the answer may be the old state, keep nothing
+      if (cache !== null && (await config.store.get(generationKey)) !== generation) {
+        return { result, entry: null };
+      }
+      // a 404 is kept briefly, so probing one id again and again costs one API call
+      const ttl =
+        status === 200
+          ? videoCacheTtlSeconds(result.answer.json, Date.now(), cache ?? {})
+          : (cache?.notFoundTtlSeconds ?? NOT_FOUND_TTL_SECONDS);
+      const entry: CacheEntry = {
+        status,
         body: result.answer.body,
         etag: await etagOf(result.answer.body),
         expiresAt: Date.now() + ttl * 1000,
       };
-      if (config.cache !== null) await config.store.set(cacheKey, JSON.stringify(entry), ttl * 1000);
+      if (cache !== null && ttl > 0) await config.store.set(cacheKey, JSON.stringify(entry), ttl * 1000);
       return { result, entry };
     });
     log.cache = shared ? 'coalesced' : 'miss';
     const { result, entry } = value;
     if (!result.ok) return fail(log, result.refusal);
     log.upstream_status = result.answer.status;
-    if (entry === null) return passOn(result.answer, { 'Cache-Control': 'no-store' });
+    if (entry === null || entry.status === 404) {
+      return passOn(result.answer, { 'Cache-Control': 'no-store', ...(entry ? { 'X-Cache': 'MISS' } : {}) });
+    }
     return conditional(request, 200, entry.body, entry.etag, {
       ...result.answer.headers,
       'Cache-Control': freshness(entry),
@@ -210,10 +259,19 @@ export function createProxyCore(options: ProxyOptions): ProxyCore {
     const answer = result.answer;
     log.upstream_status = answer.status;
     if (answer.status !== 200) return passOn(answer, { 'Cache-Control': 'no-store' });
-    const body =
-      route.name === 'listVideos' && principal.videoIds !== null
-        ? JSON.stringify(filterList(answer.json, principal.videoIds))
-        : answer.body;
+    let body = answer.body;
+    if (route.name === 'listVideos' && principal.videoIds !== null) {
+      const filtered = filterList(answer.json, principal.videoIds);
+      if (filtered === null) {
+        return fail(log, {
+          status: 502,
+          code: 'upstream_invalid',
+          message:
+            'The ContentStats API answered the list in a shape the proxy cannot filter for this token.',
+        });
+      }
+      body = JSON.stringify(filtered);
+    }
     return conditional(request, 200, body, await etagOf(body), {
       ...answer.headers,
       'Cache-Control': 'private, no-cache',
@@ -259,7 +317,7 @@ export function createProxyCore(options: ProxyOptions): ProxyCore {
         message: `The "${route.operation}" operation is closed on this proxy.`,
       });
     }
-    const clientKey = config.options.clientKey?.(request) ?? hints.clientKey ?? 'anonymous';
+    const clientKey = config.options.clientKey?.(request) ?? hints.clientKey;
     const auth = await authenticate(config, request, route, clientKey);
     if (!auth.ok) return fail(log, auth.refusal);
     const principal = auth.principal;
@@ -280,10 +338,13 @@ export function createProxyCore(options: ProxyOptions): ProxyCore {
           return fail(log, {
             status: 400,
             code: 'bad_idempotency_key',
-            message: 'Idempotency-Key must be 1 to 255 letters, digits, "_", "-", "." or ":".',
+            message: 'Idempotency-Key must be 1 to 232 letters, digits, "_", "-", "." or ":".',
           });
         }
-        idempotencyKey = key;
+        // the API keeps one key space per account: prefix the caller, so one user's key can
+        // neither collide with nor replay another's (and stays the same across token refreshes)
+        const prefix = (await sha256(`idempotency\n${principal.limitKey}`)).slice(0, 22);
+        idempotencyKey = `${prefix}:${key}`;
       }
     }
 
@@ -295,6 +356,9 @@ export function createProxyCore(options: ProxyOptions): ProxyCore {
     if (route.name === 'getVideo') return getVideo(request, route, log);
     if (route.method === 'GET') return getFresh(request, route, query.query, principal, log);
 
+    const stopping = route.name === 'stopTracking' && config.cache !== null ? route.videoId : undefined;
+    // bumped before and after the call: a GET in flight across either moment keeps nothing
+    if (stopping !== undefined) await bumpGeneration(stopping);
     const result = await callUpstream(config.upstream, {
       method: 'POST',
       path: route.upstreamPath,
@@ -303,10 +367,22 @@ export function createProxyCore(options: ProxyOptions): ProxyCore {
       ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
     });
     if (!result.ok) return fail(log, result.refusal);
-    log.upstream_status = result.answer.status;
+    const status = result.answer.status;
+    log.upstream_status = status;
     // a stopped video changes status: its cached copy is stale
-    if (route.name === 'stopTracking' && result.answer.status < 300 && config.cache !== null) {
-      await config.store.delete(await scoped(`video:${route.videoId}`));
+    if (stopping !== undefined && status < 300) {
+      await bumpGeneration(stopping);
+      await config.store.delete(await scoped(`video:${stopping}`));
+    }
+    // a new video's id may have been probed (and its 404 cached) just before it existed
+    const createdId = (result.answer.json as { id?: unknown } | null)?.id;
+    if (
+      route.name === 'trackVideo' &&
+      status < 300 &&
+      config.cache !== null &&
+      typeof createdId === 'string'
+    ) {
+      if (VIDEO_ID_PATTERN.test(createdId)) await config.store.delete(await scoped(`video:${createdId}`));
     }
     return passOn(result.answer, { 'Cache-Control': 'no-store' });
   }

@@ -1,3 +1,4 @@
+import { readCapped } from './body.js';
 import type { Refusal } from './respond.js';
 
 /** How the proxy reaches the API. */
@@ -53,9 +54,10 @@ export function scrub(text: string, secret: string): string {
 }
 
 /**
- * Calls the API with the server key and a time limit. Never follows redirects. Unreachable →
- * 502, time limit → 504, a 401 (the server's key refused) → 502, a body that is not JSON → 502
- * (2xx) or a JSON error with the same status.
+ * Calls the API with the server key and a time limit (which covers reading the answer). Never
+ * follows redirects; reads at most 5 MB of answer. Unreachable → 502, time limit → 504, too
+ * large → 502, a 401 (the server's key refused) → 502, a body that is not JSON → 502 (2xx) or a
+ * JSON error with the same status.
  */
 export async function callUpstream(config: UpstreamConfig, call: UpstreamRequest): Promise<UpstreamResult> {
   const headers: Record<string, string> = {
@@ -82,11 +84,14 @@ export async function callUpstream(config: UpstreamConfig, call: UpstreamRequest
       signal: controller.signal,
     });
     const declared = Number(response.headers.get('content-length') ?? '0');
-    if (declared > MAX_UPSTREAM_BYTES) {
-      await response.body?.cancel().catch(() => {});
+    // a declared length refuses at once; a chunked or lying answer is cut off by the capped read
+    let bytes: Uint8Array | null = null;
+    if (declared > MAX_UPSTREAM_BYTES) await response.body?.cancel().catch(() => {});
+    else bytes = await readCapped(response.body, MAX_UPSTREAM_BYTES);
+    if (bytes === null) {
       return failure(502, 'upstream_too_large', 'The ContentStats API sent a response too large to pass on.');
     }
-    text = await response.text();
+    text = new TextDecoder().decode(bytes);
   } catch {
     if (timedOut) {
       return failure(
