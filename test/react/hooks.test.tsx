@@ -27,7 +27,12 @@ afterEach(() => {
   server.resetHandlers();
   vi.useRealTimers();
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  server.close();
+  // Preact schedules effects with requestAnimationFrame plus a 100 ms timeout fallback; let those
+  // timers run while jsdom's globals still exist (regression: cancelAnimationFrame is not defined)
+  await new Promise((resolve) => setTimeout(resolve, 150));
+});
 
 const HOUR = 3_600_000;
 
