@@ -1,4 +1,5 @@
 import { builtinModules } from 'node:module';
+import { vanillaExtractPlugin } from '@vanilla-extract/vite-plugin';
 import { defineConfig } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
 
@@ -25,6 +26,8 @@ export const preactAliases = [
 
 export default defineConfig({
   publicDir: false,
+  // component styles (src/**/*.css.ts) compile to static CSS: dist/styles.css
+  plugins: [vanillaExtractPlugin()],
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -34,6 +37,7 @@ export default defineConfig({
     lib: {
       entry: {
         index: 'src/index.ts',
+        query: 'src/query/index.ts',
         react: 'src/react/index.ts',
         proxy: 'src/proxy/index.ts',
         mock: 'src/mock/index.ts',
@@ -42,6 +46,8 @@ export default defineConfig({
         'mock-cli': 'src/mock/cli.ts',
       },
       formats: ['es'],
+      // library mode never inlines CSS: it ships beside the JS as contentstats-kit/styles.css
+      cssFileName: 'styles',
     },
     rolldownOptions: {
       external,
