@@ -28,8 +28,11 @@ export type { RetryOptions } from './internal/backoff.js';
 /** Default API origin. */
 export const DEFAULT_BASE_URL = 'https://contentstats.io';
 
+// the id rule lives in the shared leaf, where the proxy and the local API read it too
+import { VIDEO_ID_PATTERN } from '../shared/videoId.js';
+
 /** Ids the API hands out; anything else is refused before a request is made. */
-export const VIDEO_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export { VIDEO_ID_PATTERN };
 
 /** Options of {@link createClient}. Give exactly one of `apiKey`, `token` or `tokenUrl`, or none behind a same-origin proxy. */
 export interface ClientOptions {

@@ -1,5 +1,5 @@
-import { durationProblem, estimateCost, snapshotCount } from '../../client/cost.js';
-import { parseVideoLink, type ValidVideoLink } from '../../client/links.js';
+import { durationProblem, estimateCost, snapshotCount } from '../../shared/cost.js';
+import { parseVideoLink, type ValidVideoLink } from '../../shared/links.js';
 import { NOT_FOUND_RULES, PLAN_LIMITS } from '../constants.js';
 import { type Account, ledgerOf } from './account.js';
 import { canonicalJson } from './idempotency.js';

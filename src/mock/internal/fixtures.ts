@@ -1,4 +1,4 @@
-import { snapshotCount } from '../../client/cost.js';
+import { snapshotCount } from '../../shared/cost.js';
 import { FIXTURE_IDS } from '../constants.js';
 import { type Account, ledgerOf } from './account.js';
 import type { GrowthOverrides } from './growth.js';

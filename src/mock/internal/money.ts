@@ -1,4 +1,4 @@
-import { SNAPSHOT_PRICE_USD } from '../../client/cost.js';
+import { SNAPSHOT_PRICE_USD } from '../../shared/cost.js';
 
 /** Money is kept in integer thousandths of a dollar so sums never drift ($0.015 = 15). */
 export type Mills = number;

@@ -1,5 +1,5 @@
-import { estimateCost, snapshotCount } from '../../client/cost.js';
 import type { Snapshot, VideoStatus } from '../../client/types.js';
+import { estimateCost, snapshotCount } from '../../shared/cost.js';
 import type { VideoTimeline } from './growth.js';
 import { type Mills, SNAPSHOT_PRICE_MILLS, toUsd } from './money.js';
 import { randomToken, seeded } from './prng.js';

@@ -1,0 +1,2 @@
+/** A platform the API can track. Only `tiktok` exists today; the type leaves room for more. */
+export type Platform = 'tiktok' | (string & {});
