@@ -4,3 +4,6 @@ export { countToNumber, isCountString, isUnsafeCount, parseCount } from './count
 // series
 export { engagementRate, METRICS, toDeltas, toPoints } from './series.js';
 export type { MetricName, SnapshotCounts, SnapshotDelta, SnapshotPoint } from './series.js';
+
+// downsampling
+export { downsampleLttb } from './downsample.js';
