@@ -1,16 +1,21 @@
 import type { Platform } from './platform.js';
 
-/** A link the API accepts, normalised to `https://` without query or fragment. */
+/** A link the API accepts, in its canonical form. */
 export interface ValidVideoLink {
   ok: true;
   platform: Platform;
-  /** Normalised link to send as `video_link`. */
+  /**
+   * Canonical link to send as `video_link`: `https://`, no query or fragment, and one spelling per
+   * video — `https://www.tiktok.com/@<handle, lower-cased>/video/<id>` whatever the host
+   * (`tiktok.com`, `www.`, `m.`) or the handle's case; short links keep their (case-sensitive)
+   * code on their canonical host, `https://vm.tiktok.com/<code>/` or `https://www.tiktok.com/t/<code>/`.
+   */
   url: string;
   /** `video` for `tiktok.com/@user/video/<id>`, `short` for `vm.tiktok.com/<code>` and `tiktok.com/t/<code>`. */
   kind: 'video' | 'short';
   /** Numeric video id, for `kind: 'video'`. */
   videoId?: string;
-  /** Handle without `@`, for `kind: 'video'`. */
+  /** Handle without `@`, lower-cased, for `kind: 'video'`. */
   username?: string;
   /** Share code, for `kind: 'short'`. */
   code?: string;
@@ -43,7 +48,8 @@ function invalid(reason: string): InvalidVideoLink {
  * Checks a video link before any credit is spent. Accepts the three TikTok forms of the
  * API docs (with or without `www.`/`m.`, a query string or a trailing slash; a missing
  * scheme or `http:` is upgraded to `https:`) and refuses everything else, including
- * look-alike hosts, `javascript:` links and `user@host` tricks.
+ * look-alike hosts, `javascript:` links and `user@host` tricks. An accepted link comes back in
+ * its canonical form (see {@link ValidVideoLink.url}): two spellings of one video give the same `url`.
  */
 export function parseVideoLink(input: string): ParsedVideoLink {
   if (typeof input !== 'string') return invalid('The video link must be a string.');
@@ -74,12 +80,15 @@ export function parseVideoLink(input: string): ParsedVideoLink {
   if (FULL_HOSTS.has(host)) {
     match = VIDEO_PATH.exec(url.pathname);
     if (match) {
-      const [, username, videoId] = match as unknown as [string, string, string];
+      const [, handle, videoId] = match as unknown as [string, string, string];
+      // TikTok handles are case-insensitive and m./www. serve the same page: one canonical form,
+      // so the same video is never tracked (and charged) twice under two spellings
+      const username = handle.toLowerCase();
       return {
         ok: true,
         platform: 'tiktok',
         kind: 'video',
-        url: `https://${host === 'tiktok.com' ? 'www.tiktok.com' : host}/@${username}/video/${videoId}`,
+        url: `https://www.tiktok.com/@${username}/video/${videoId}`,
         username,
         videoId,
       };

@@ -11,7 +11,7 @@ describe('parseVideoLink accepts the documented forms', () => {
     ['https://tiktok.com/@user/video/1234567890', 'https://www.tiktok.com/@user/video/1234567890', 'video'],
     [
       'https://m.tiktok.com/@user.name_1/video/7301234567890123456',
-      'https://m.tiktok.com/@user.name_1/video/7301234567890123456',
+      'https://www.tiktok.com/@user.name_1/video/7301234567890123456',
       'video',
     ],
     [
@@ -81,5 +81,36 @@ describe('parseVideoLink refuses look-alikes and tricks with a reason', () => {
   it('isValidVideoLink mirrors parseVideoLink', () => {
     expect(isValidVideoLink('https://vm.tiktok.com/ZMabc/')).toBe(true);
     expect(isValidVideoLink('https://vm.tiktok.com.evil/ZMabc/')).toBe(false);
+  });
+});
+
+describe('parseVideoLink gives one canonical link per video', () => {
+  // regression: m./www. and the handle's case made a second tracking (and charge) of one video
+  it.each([
+    'https://m.tiktok.com/@User/video/1',
+    'https://www.tiktok.com/@user/video/1',
+    'https://tiktok.com/@USER/video/1/',
+    'm.tiktok.com/@uSeR/video/1?lang=en',
+    'HTTP://M.TIKTOK.COM/@User/video/1#top',
+  ])('%s → https://www.tiktok.com/@user/video/1', (input) => {
+    expect(parseVideoLink(input)).toMatchObject({
+      ok: true,
+      url: 'https://www.tiktok.com/@user/video/1',
+      username: 'user',
+      videoId: '1',
+    });
+  });
+
+  it('keeps a short code as given (codes are case-sensitive) on its canonical host', () => {
+    expect(parseVideoLink('https://m.tiktok.com/t/ZTabC12')).toMatchObject({
+      url: 'https://www.tiktok.com/t/ZTabC12/',
+      code: 'ZTabC12',
+    });
+    expect(parseVideoLink('VM.TIKTOK.COM/ZMaBc123')).toMatchObject({
+      url: 'https://vm.tiktok.com/ZMaBc123/',
+    });
+    expect(parseVideoLink('https://vm.tiktok.com/zmabc123/')).toMatchObject({
+      url: 'https://vm.tiktok.com/zmabc123/',
+    });
   });
 });
