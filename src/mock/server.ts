@@ -1,15 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readNodeBody } from '../http/cappedBody.js';
+import { toWebRequest } from '../http/nodeRequest.js';
+import { sendWebResponse } from '../http/nodeResponse.js';
 import { createMockApi } from './engine.js';
-import {
-  BodyTooLargeError,
-  CORS_HEADERS,
-  MAX_BODY_BYTES,
-  readBody,
-  sendJsonError,
-  sendWebResponse,
-  toWebRequest,
-} from './internal/node-http.js';
+import { CORS_HEADERS, MAX_BODY_BYTES, sendJsonError } from './internal/node-http.js';
 import { startWebhookDelivery, type WebhookDeliverer } from './internal/webhook-delivery.js';
 import type { MockApi, MockApiKey, MockWebhookConfig } from './types.js';
 
@@ -83,6 +78,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     options.api ??
     createMockApi({
       clock: simulatedClock(parseStart(options.start), speed),
+      speed,
       wallClock: Date.now,
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       ...(options.keys === undefined ? {} : { keys: options.keys }),
@@ -99,13 +95,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       res.end();
       return;
     }
-    let body: Uint8Array<ArrayBuffer> | null = null;
+    let body: Uint8Array | null = null;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      try {
-        body = await readBody(req, MAX_BODY_BYTES);
-      } catch (error) {
-        if (!(error instanceof BodyTooLargeError)) throw error;
-        // Node discards the rest of the body once the response is sent.
+      body = await readNodeBody(req, MAX_BODY_BYTES);
+      if (body === null) {
+        // the reader paused the upload; Connection: close ends it once this answer is sent
         sendJsonError(res, 413, 'Request body too large: the limit is 1 MB.', {
           ...CORS_HEADERS,
           Connection: 'close',
@@ -113,7 +107,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         return;
       }
     }
-    const response = await api.handle(toWebRequest(req, origin, body));
+    const response = await api.handle(toWebRequest(req, new URL(req.url ?? '/', origin), body));
     await sendWebResponse(res, response, CORS_HEADERS);
   }
 

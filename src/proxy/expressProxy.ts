@@ -1,6 +1,6 @@
 import type { Request as ExpressRequest, Response as ExpressResponse, NextFunction } from 'express';
+import { expressAdapter, expressBodyReader } from './internal/express.js';
 import { createProxyCore } from './internal/handler.js';
-import { expressAdapter, nodeBodyReader } from './internal/node.js';
 import type { ProxyOptions } from './options.js';
 import { createTokenHandler, type TokenEndpointOptions } from './tokenEndpoint.js';
 
@@ -27,7 +27,7 @@ export function expressProxy(options: ExpressProxyOptions): ExpressMiddleware {
   return expressAdapter((request, req) =>
     core(request, {
       path: req.url,
-      readBody: nodeBodyReader(req),
+      readBody: expressBodyReader(req),
       ...(req.ip === undefined ? {} : { clientKey: req.ip }),
     }),
   );

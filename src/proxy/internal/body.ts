@@ -2,45 +2,6 @@ import { durationProblem } from '../../client/cost.js';
 import { parseVideoLink } from '../../client/links.js';
 import type { Refusal } from './respond.js';
 
-/** Reads a request body up to `maxBytes`; `null` when it is larger. */
-export type BodyReader = (maxBytes: number) => Promise<Uint8Array | null>;
-
-/**
- * Reads a Web stream up to `maxBytes`; `null` as soon as it is larger (the rest is cancelled,
- * never buffered). Used for request bodies and upstream answers alike.
- */
-export async function readCapped(
-  stream: ReadableStream<Uint8Array> | null,
-  maxBytes: number,
-): Promise<Uint8Array | null> {
-  if (stream === null) return new Uint8Array(0);
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-}
-
-/** A {@link BodyReader} over a Web `Request`, which stops reading as soon as the limit is passed. */
-export function webBodyReader(request: Request): BodyReader {
-  return (maxBytes) => readCapped(request.body, maxBytes);
-}
-
 /** `duration_days` when a track body has none: 7, like the local API and the docs' examples. */
 export const DEFAULT_DURATION_DAYS = 7;
 

@@ -1,33 +1,26 @@
 import type { Request as ExpressRequest, Response as ExpressResponse, NextFunction } from 'express';
-import type { BodyReader } from './body.js';
+import { type BodyReader, readNodeBody } from '../../http/cappedBody.js';
+import { toWebRequest } from '../../http/nodeRequest.js';
+import { sendWebResponse } from '../../http/nodeResponse.js';
 import { refusalResponse } from './respond.js';
 
 // a Web Request cannot carry CONNECT, TRACE or TRACK; none of them is ever forwarded
 const WEB_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
-/** An Express request as a Web `Request` (headers and method; the body is read through {@link nodeBodyReader}). */
-export function toWebRequest(req: ExpressRequest): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else headers.set(name, value);
-  }
-  let url: string;
+/** The URL the Web `Request` gets: only its host is used (same-origin checks); the path comes from the raw `req.url`. */
+function requestUrl(req: ExpressRequest): string {
   try {
-    // only the host is used from this URL (same-origin checks); the path comes from the raw req.url
-    url = new URL(req.baseUrl || '/', `${req.protocol}://${req.get('host') ?? 'localhost'}`).href;
+    return new URL(req.baseUrl || '/', `${req.protocol}://${req.get('host') ?? 'localhost'}`).href;
   } catch {
-    url = 'http://localhost/';
+    return 'http://localhost/';
   }
-  return new Request(url, { method: req.method, headers });
 }
 
 /**
- * Reads the Express request body, refusing more than `maxBytes` as soon as it arrives. When a
- * body parser already ran (`express.json()` before the proxy), its result is used instead.
+ * Reads the Express request body with a limit (see `readNodeBody`). When a body parser already
+ * ran (`express.json()` before the proxy), its result is used instead.
  */
-export function nodeBodyReader(req: ExpressRequest): BodyReader {
+export function expressBodyReader(req: ExpressRequest): BodyReader {
   return (maxBytes) => {
     const parsed: unknown = req.body;
     if (parsed !== undefined && (req.readableEnded || req.complete)) {
@@ -37,49 +30,8 @@ export function nodeBodyReader(req: ExpressRequest): BodyReader {
           : new TextEncoder().encode(typeof parsed === 'string' ? parsed : JSON.stringify(parsed));
       return Promise.resolve(bytes.byteLength > maxBytes ? null : bytes);
     }
-    return new Promise((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const cleanup = () => {
-        req.off('data', onData);
-        req.off('end', onEnd);
-        req.off('error', onError);
-      };
-      const onData = (chunk: Buffer) => {
-        size += chunk.byteLength;
-        if (size > maxBytes) {
-          cleanup();
-          // stop buffering; the 413 goes out with Connection: close, which ends the upload
-          req.pause();
-          resolve(null);
-          return;
-        }
-        chunks.push(chunk);
-      };
-      const onEnd = () => {
-        cleanup();
-        resolve(new Uint8Array(Buffer.concat(chunks)));
-      };
-      const onError = (error: Error) => {
-        cleanup();
-        reject(error);
-      };
-      req.on('data', onData);
-      req.on('end', onEnd);
-      req.on('error', onError);
-    });
+    return readNodeBody(req, maxBytes);
   };
-}
-
-/** Sends a Web `Response` through Express. */
-export async function sendWebResponse(res: ExpressResponse, response: Response): Promise<void> {
-  res.status(response.status);
-  response.headers.forEach((value, name) => {
-    res.setHeader(name, value);
-  });
-  const body = response.body === null ? null : Buffer.from(await response.arrayBuffer());
-  if (body === null) res.end();
-  else res.end(body);
 }
 
 /** Runs a Web handler as Express middleware; unexpected errors go to `next`. */
@@ -93,7 +45,7 @@ export function expressAdapter(
         await sendWebResponse(res, refusalResponse(refusal, { Allow: 'GET, POST, OPTIONS' }));
         return;
       }
-      await sendWebResponse(res, await handle(toWebRequest(req), req));
+      await sendWebResponse(res, await handle(toWebRequest(req, requestUrl(req)), req));
     } catch (error) {
       next(error);
     }

@@ -1,10 +1,11 @@
 import { VIDEO_ID_PATTERN } from '../../client/createClient.js';
+import { type BodyReader, webBodyReader } from '../../http/cappedBody.js';
 import { videoCacheTtlSeconds } from '../cache.js';
 import type { ProxyLogEntry, ProxyOptions } from '../options.js';
 import { limitHeaders, type RateLimiter } from '../rateLimiter.js';
 import { filterQuery, matchRoute, type ProxyRoute } from '../routes.js';
 import { authenticate, type Principal } from './auth.js';
-import { type BodyReader, isJsonContentType, parseTrackBody, webBodyReader } from './body.js';
+import { isJsonContentType, parseTrackBody } from './body.js';
 import { createCoalescer } from './coalesce.js';
 import { resolveConfig } from './config.js';
 import { etagOf, matchesIfNoneMatch, sha256 } from './etag.js';

@@ -1,4 +1,4 @@
-import { readCapped } from './body.js';
+import { readCapped } from '../../http/cappedBody.js';
 import type { Refusal } from './respond.js';
 
 /** How the proxy reaches the API. */
