@@ -18,7 +18,10 @@ export const vars = createGlobalThemeContract(
       surfaceRaised: 'color-surface-raised',
       /** Skeleton blocks and subtle fills. */
       surfaceSunken: 'color-surface-sunken',
+      /** Dividers and card outlines (decorative). */
       border: 'color-border',
+      /** Outlines of form controls and other boundaries a user must see: at least 3:1 on the surface. */
+      borderStrong: 'color-border-strong',
       /** Chart grid lines. */
       grid: 'color-grid',
       /** Primary actions, focus and links. */
