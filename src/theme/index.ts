@@ -37,7 +37,7 @@ function propertyName(reference: string): string {
  * Overrides as CSS custom properties for a React `style` prop, e.g.
  * `{ '--cs-color-accent': '#7c3aed' }`. Unknown keys and the `base` key are skipped.
  */
-export function themeStyle(overrides?: ThemeOverrides): Record<string, string> {
+export function themeStyle(overrides?: ThemeOverrides & { base?: ThemeName }): Record<string, string> {
   const style: Record<string, string> = {};
   if (!overrides) return style;
   for (const group of Object.keys(vars) as (keyof ThemeTokens)[]) {
