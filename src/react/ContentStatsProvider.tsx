@@ -1,8 +1,11 @@
 import { QueryClient } from '@tanstack/query-core';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { type ContentStatsClient, createClient } from '../client/createClient.js';
+import type { Labels } from '../components/internal/labels.js';
+import { ContentStatsUiContext, type ContentStatsUiSettings } from '../components/internal/ui.js';
 import type { ContentStatsContext } from '../query/options.js';
 import { createSnapshotPersister, type SnapshotPersister, type SnapshotStorage } from '../query/persist.js';
+import type { ThemeProp } from '../theme/index.js';
 import { ContentStatsReactContext } from './context.js';
 
 /** Props of {@link ContentStatsProvider}. */
@@ -26,6 +29,20 @@ export interface ContentStatsProviderProps {
    * persister. Off by default. @defaultValue false
    */
   persist?: boolean | SnapshotStorage | SnapshotPersister;
+  /**
+   * Theme of every component below: `'light'`, `'dark'`, `'auto'` (follows the viewer's
+   * `prefers-color-scheme`), or an object overriding any token, e.g.
+   * `{ base: 'dark', color: { accent: '#7c3aed' } }`. A component's own `theme` prop wins.
+   * @defaultValue 'auto'
+   */
+  theme?: ThemeProp;
+  /**
+   * BCP 47 locale of every number and date the components show, e.g. `'de-DE'`.
+   * @defaultValue the viewer's locale
+   */
+  locale?: string;
+  /** Replacements for any of the components' English strings; a component's own `labels` are merged over these. */
+  labels?: Partial<Labels>;
   children?: ReactNode;
 }
 
@@ -76,7 +93,14 @@ export function ContentStatsProvider(props: ContentStatsProviderProps) {
     }),
     [client, queryClient, persister, props.scope],
   );
+  const { theme = 'auto', locale, labels } = props;
+  const ui = useMemo<ContentStatsUiSettings>(
+    () => ({ theme, locale, labels: labels ?? {} }),
+    [theme, locale, labels],
+  );
   return (
-    <ContentStatsReactContext.Provider value={value}>{props.children}</ContentStatsReactContext.Provider>
+    <ContentStatsReactContext.Provider value={value}>
+      <ContentStatsUiContext.Provider value={ui}>{props.children}</ContentStatsUiContext.Provider>
+    </ContentStatsReactContext.Provider>
   );
 }

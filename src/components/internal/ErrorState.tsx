@@ -1,0 +1,99 @@
+import type { ReactNode } from 'react';
+import { button } from './controls.css.js';
+import { errorInfo } from './errorInfo.js';
+import type { Formatters } from './format.js';
+import type { Labels } from './labels.js';
+import { error as errorClass, errorText, errorTitle } from './states.css.js';
+import { useCountdown } from './useCountdown.js';
+
+/** Props of {@link ErrorState}. */
+export interface ErrorStateProps {
+  /** Usually a `ContentStatsError`; anything else shows as a service problem. */
+  error: unknown;
+  /** Repeats the failed request; without it no retry button shows. */
+  retry?: (() => void) | undefined;
+  labels: Labels;
+  format: Formatters;
+  /** Extra actions after the built-in one. */
+  children?: ReactNode;
+}
+
+function isOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
+
+/** The sentence for an error, with its values formatted. `secondsLeft` is the 429 countdown. */
+export function errorMessage(
+  error: unknown,
+  labels: Labels,
+  format: Formatters,
+  secondsLeft: number | null,
+): string {
+  const info = errorInfo(error);
+  switch (info.code) {
+    case 'unauthorized':
+      return labels.errorUnauthorized;
+    case 'forbidden':
+      return labels.errorForbidden(info.apiMessage);
+    case 'insufficient_balance':
+      return labels.errorInsufficientBalance(
+        info.balance === undefined ? undefined : format.money(info.balance),
+      );
+    case 'not_found':
+      return labels.errorNotFound;
+    case 'conflict':
+      return labels.errorConflict;
+    case 'rate_limited':
+      return secondsLeft !== null && secondsLeft > 0
+        ? labels.errorRateLimited(secondsLeft)
+        : labels.errorRateLimitedOver;
+    case 'invalid_request':
+      return labels.errorInvalidRequest(info.message);
+    case 'network':
+      return isOffline() ? labels.errorOffline : labels.errorNetwork;
+    case 'timeout':
+      return labels.errorTimeout;
+    case 'aborted':
+      return labels.errorAborted;
+    case 'invalid_response':
+      return labels.errorInvalidResponse;
+    default:
+      return labels.errorServer;
+  }
+}
+
+/**
+ * One actionable message per error code: sign in again (401), the API's reason (403), the balance
+ * (402), a live countdown to the reset (429, with Retry once it has passed), Retry for network,
+ * timeout, server and unreadable answers.
+ */
+export function ErrorState({ error, retry, labels, format, children }: ErrorStateProps) {
+  const info = errorInfo(error);
+  const remaining = useCountdown(info.code === 'rate_limited' ? (info.retryAt ?? null) : null);
+  const seconds = remaining === null ? null : Math.ceil(remaining / 1000);
+  const message = errorMessage(error, labels, format, seconds);
+  const waiting = info.code === 'rate_limited' && seconds !== null && seconds > 0;
+  const retryable = !['forbidden', 'not_found', 'conflict', 'invalid_request'].includes(info.code);
+  const actionLabel = info.code === 'unauthorized' ? labels.signInAgain : labels.retry;
+  return (
+    <div className={errorClass} data-part="error" data-error-code={info.code}>
+      <div role="alert">
+        <p className={errorTitle}>{labels.errorTitle}</p>
+        {/* the countdown changes every second: announced once, not on every tick */}
+        <p className={errorText} aria-live={waiting ? 'off' : undefined} data-part="error-message">
+          {message}
+        </p>
+      </div>
+      {(retry && retryable && !waiting) || children ? (
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+          {retry && retryable && !waiting ? (
+            <button type="button" className={button.secondary} onClick={retry} data-part="retry">
+              {actionLabel}
+            </button>
+          ) : null}
+          {children}
+        </div>
+      ) : null}
+    </div>
+  );
+}

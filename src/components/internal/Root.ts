@@ -1,0 +1,44 @@
+import type { CSSProperties } from 'react';
+import { root } from './root.css.js';
+import type { ResolvedUi } from './ui.js';
+
+/** What a component shows: drives `data-state` for styling and tests. */
+export type ViewState = 'loading' | 'empty' | 'error' | 'ready';
+
+/** Root props every component takes. */
+export interface RootProps {
+  /** Added to the root's class names. */
+  className?: string;
+  /** Merged over the theme's custom properties on the root. */
+  style?: CSSProperties;
+}
+
+/** Props to spread on a component's root element. */
+export interface RootElementProps {
+  className: string;
+  style: CSSProperties;
+  'data-state': ViewState;
+  'data-part': string;
+  'data-cs-component': string;
+}
+
+/**
+ * Root attributes of a component: theme class, our base class, the user's `className` and
+ * `style` (theme overrides first, so the user's style wins), `data-state` and `data-part="base"`.
+ */
+export function useRootProps(
+  component: string,
+  ui: ResolvedUi,
+  props: RootProps,
+  state: ViewState,
+  ownClassName?: string,
+): RootElementProps {
+  const classes = [ui.rootClassName, root, ownClassName, props.className].filter(Boolean).join(' ');
+  return {
+    className: classes,
+    style: { ...ui.rootStyle, ...props.style },
+    'data-state': state,
+    'data-part': 'base',
+    'data-cs-component': component,
+  };
+}

@@ -1,0 +1,23 @@
+import { skeleton, skeletonBlock } from './states.css.js';
+
+/** Props of {@link Skeleton}. */
+export interface SkeletonProps {
+  /** Accessible name, e.g. `labels.loading`. */
+  label: string;
+  /** Widths of the grey lines (CSS lengths). @defaultValue ['60%', '100%', '80%'] */
+  lines?: readonly string[];
+  /** Height of each line. @defaultValue '1em' */
+  lineHeight?: string;
+}
+
+/** Grey placeholder lines shaped like the content to come, announced once as "loading". */
+export function Skeleton({ label, lines = ['60%', '100%', '80%'], lineHeight = '1em' }: SkeletonProps) {
+  return (
+    <div className={skeleton} role="status" aria-label={label} data-part="skeleton">
+      {lines.map((width, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: static placeholder lines never reorder
+        <span key={i} className={skeletonBlock} style={{ width, height: lineHeight }} aria-hidden="true" />
+      ))}
+    </div>
+  );
+}

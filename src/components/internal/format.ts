@@ -1,0 +1,110 @@
+/** A count as the API gives it after parsing: exact `bigint`, or a `number` for derived values. */
+export type CountValue = bigint | number;
+
+/** Locale-aware formatters for everything the components display. */
+export interface Formatters {
+  /** The locale asked for (`undefined` = the viewer's). */
+  readonly locale: string | undefined;
+  /** Compact count: `1.2M`. */
+  compact(value: CountValue): string;
+  /** Exact count with grouping: `1,234,567` (bigints stay exact above 2^53). */
+  exact(value: CountValue): string;
+  /** Signed compact change, `+1.2K` (`0` unsigned). */
+  delta(value: number): string;
+  /** Signed exact change, `+1,234.5`. */
+  deltaExact(value: number): string;
+  /** A ratio as a percentage: `0.0523` → `5.23%`. */
+  percent(ratio: number): string;
+  /** USD: `$2.52`, `$0.015`. */
+  money(usd: number): string;
+  /** Plain number with grouping (small integers: minutes, days, limits). */
+  number(value: number): string;
+  /** Date and time in the viewer's time zone. */
+  dateTime(ms: number): string;
+  /** Short date in the viewer's time zone. */
+  date(ms: number): string;
+  /** Short date and time for axis-like labels. */
+  shortDateTime(ms: number): string;
+  /** A duration relative to now, `in 5 minutes`, `3 hours ago` (`ms` positive = future). */
+  relative(ms: number): string;
+}
+
+const cache = new Map<string, Formatters>();
+
+function pick(ms: number): [number, Intl.RelativeTimeFormatUnit] {
+  const abs = Math.abs(ms);
+  if (abs < 60_000) return [Math.round(ms / 1000), 'second'];
+  if (abs < 3_600_000) return [Math.round(ms / 60_000), 'minute'];
+  if (abs < 86_400_000) return [Math.round(ms / 3_600_000), 'hour'];
+  return [Math.round(ms / 86_400_000), 'day'];
+}
+
+function create(locale: string | undefined): Formatters {
+  const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+  const exact = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const delta = new Intl.NumberFormat(locale, {
+    notation: 'compact',
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  });
+  const deltaExact = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
+  // balances are kept to the mill: show a third digit only when there is one
+  const money = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 3,
+  });
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const shortDateTime = new Intl.DateTimeFormat(locale, {
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  return {
+    locale,
+    compact: (value) => compact.format(value),
+    exact: (value) => exact.format(value),
+    delta: (value) => delta.format(value),
+    deltaExact: (value) => deltaExact.format(value),
+    percent: (ratio) => percent.format(ratio),
+    money: (usd) => money.format(usd),
+    number: (value) => number.format(value),
+    dateTime: (ms) => dateTime.format(ms),
+    date: (ms) => date.format(ms),
+    shortDateTime: (ms) => shortDateTime.format(ms),
+    relative: (ms) => {
+      const [value, unit] = pick(ms);
+      return relative.format(value, unit);
+    },
+  };
+}
+
+/**
+ * Formatters for `locale`, made once per locale: building an `Intl` formatter costs far more than
+ * using one, and a table formats thousands of cells.
+ */
+export function getFormatters(locale: string | undefined): Formatters {
+  const key = locale ?? '';
+  let formatters = cache.get(key);
+  if (!formatters) {
+    try {
+      formatters = create(locale);
+    } catch {
+      // an invalid locale tag throws a RangeError: fall back to the viewer's locale, never crash
+      formatters = create(undefined);
+    }
+    cache.set(key, formatters);
+  }
+  return formatters;
+}
+
+/** A time as an ISO 8601 string in UTC, for exports and `<time dateTime>`. */
+export function isoTime(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,96 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ContentStatsError } from '../../src/client/errors';
+import { Count } from '../../src/components/internal/Count';
+import { ErrorState } from '../../src/components/internal/ErrorState';
+import { getFormatters } from '../../src/components/internal/format';
+import { defaultLabels } from '../../src/components/internal/labels';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+const en = getFormatters('en-US');
+// Intl puts (narrow) no-break spaces in de-DE numbers and money: compare what a reader sees
+const seen = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
+describe('Count', () => {
+  it('shows a compact count with the exact value above 2^53 in title and text', () => {
+    render(<Count value={9_007_199_254_740_993n} format={en} notAvailable="—" />);
+    const count = screen.getByTitle('9,007,199,254,740,993');
+    expect(count.textContent).toContain('9007.2T');
+    expect(count.textContent).toContain('9,007,199,254,740,993');
+    expect(count).toHaveProperty('tabIndex', 0);
+  });
+
+  it('is not focusable when nothing is abbreviated', () => {
+    render(<Count value={950n} format={en} notAvailable="—" />);
+    const count = screen.getByText('950');
+    expect(count.hasAttribute('tabindex')).toBe(false);
+    expect(count.hasAttribute('title')).toBe(false);
+  });
+
+  it('formats for de-DE', () => {
+    render(<Count value={1_234_567n} format={getFormatters('de-DE')} notAvailable="—" />);
+    expect(seen(screen.getByTitle('1.234.567').textContent)).toContain('1,2 Mio.');
+  });
+});
+
+describe('ErrorState', () => {
+  it('counts down to the rate-limit reset, then offers Retry', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const retry = vi.fn();
+    const error = new ContentStatsError({
+      code: 'rate_limited',
+      status: 429,
+      message: 'Rate limited',
+      retryAt: Date.now() + 3_000,
+    });
+    render(<ErrorState error={error} retry={retry} labels={defaultLabels} format={en} />);
+    expect(screen.getByRole('alert').textContent).toContain('try again in 3 seconds');
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1_000);
+    });
+    expect(screen.getByRole('alert').textContent).toContain('try again in 2 seconds');
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(2_000);
+    });
+    expect(screen.getByRole('alert').textContent).toContain('You can try again now.');
+    act(() => screen.getByRole('button', { name: 'Retry' }).click());
+    expect(retry).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the balance of a 402 in the locale', () => {
+    const error = new ContentStatsError({
+      code: 'insufficient_balance',
+      status: 402,
+      message: 'x',
+      balance: 1.5,
+    });
+    render(<ErrorState error={error} labels={defaultLabels} format={getFormatters('de-DE')} />);
+    expect(seen(screen.getByRole('alert').textContent)).toContain('1,50 $');
+  });
+
+  it("shows the API's reason on a 403 and no retry", () => {
+    const error = new ContentStatsError({
+      code: 'forbidden',
+      status: 403,
+      message: 'x',
+      apiMessage: 'Token lacks the track scope',
+    });
+    render(<ErrorState error={error} retry={() => {}} labels={defaultLabels} format={en} />);
+    expect(screen.getByRole('alert').textContent).toContain('Token lacks the track scope');
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('offers "Sign in again" on a 401', () => {
+    const retry = vi.fn();
+    const error = new ContentStatsError({ code: 'unauthorized', status: 401, message: 'x' });
+    render(<ErrorState error={error} retry={retry} labels={defaultLabels} format={en} />);
+    act(() => screen.getByRole('button', { name: 'Sign in again' }).click());
+    expect(retry).toHaveBeenCalled();
+  });
+});
