@@ -68,10 +68,19 @@ function checkKey(input: MockApiKey): void {
  *   dollar; a starting balance (at most $1e12) is rounded down to the mill.
  * - Errors: 400 (with `field`), 401, 402, 403 plan limit, 404, 405, 409 duplicate
  *   running tracking (with `id`), 422 reused `Idempotency-Key`, 429, 500.
+ * - Links are canonical (see `parseVideoLink`): `m.`/`www.` and the handle's case name one
+ *   video, so another spelling of a running tracking's link answers 409.
+ * - Freshness: every response carries `Date` (real time, from `wallClock`). A `200` of
+ *   `GET /videos/{id}` carries `Cache-Control: max-age=N`, N = real seconds (at `speed`, rounded
+ *   up, so at least 1) until the next snapshot or the completion can exist; a finished tracking
+ *   gets `max-age=86400`. The list gets the smallest N of its running trackings (one simulated
+ *   hour when none is running). Everything else, errors included, is `no-store`.
  */
 export function createMockApi(options: MockApiOptions = {}): MockApi {
   const clock = options.clock ?? Date.now;
   const wallClock = options.wallClock ?? Date.now;
+  const speed = options.speed ?? 1;
+  if (!Number.isFinite(speed) || speed <= 0) throw new RangeError(`speed must be a number > 0: ${speed}`);
   const seed = options.seed ?? DEFAULT_MOCK_SEED;
   const withFixtures = options.fixtures ?? true;
   const accounts = new Map<string, Account>();
@@ -158,6 +167,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       videos,
       account,
       now: clock(),
+      speed,
       url,
       headers: request.headers,
       bodyText,
@@ -177,10 +187,13 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     }
   }
 
-  function toResponse(result: Reply, rate: RateDecision): Response {
+  function toResponse(result: Reply, rate: RateDecision, at: number): Response {
     const headers = new Headers({
       'Content-Type': 'application/json; charset=utf-8',
+      // only video reads say how long they keep (their own Cache-Control); errors and the rest never do
       'Cache-Control': 'no-store',
+      // real time, also under a sped-up clock: HTTP dates are for comparing with clocks that run at 1×
+      Date: new Date(at).toUTCString(),
       'X-RateLimit-Limit': String(rate.limit),
       'X-RateLimit-Remaining': String(rate.remaining),
       'X-RateLimit-Reset': String(rate.resetSeconds),
@@ -218,7 +231,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       }
     }
     record({ method, path, status: result.status, apiKey, at });
-    return toResponse(result, rate);
+    return toResponse(result, rate, at);
   }
 
   for (const key of options.keys ?? defaultKeys()) addKey(key);

@@ -35,8 +35,14 @@ export interface MockWebhookConfig {
 export interface MockApiOptions {
   /** Simulated world time in ms (snapshots, costs, statuses). Default `Date.now`. */
   clock?: () => number;
-  /** Real time in ms for rate-limit windows and idempotency expiry, so they never speed up with `clock`. Default `Date.now`. */
+  /** Real time in ms for rate-limit windows, idempotency expiry and the `Date` header, so they never speed up with `clock`. Default `Date.now`. */
   wallClock?: () => number;
+  /**
+   * How many times faster than real time `clock` runs (3600 = a snapshot hour per real second).
+   * Only turns "the next snapshot is N simulated seconds away" into real seconds for
+   * `Cache-Control: max-age`. `startMockServer` passes its own. Default 1.
+   */
+  speed?: number;
   /** Seed of every generated id and number. Default `'contentstats'`. */
   seed?: string;
   /** Accepted keys. Default: one `DEMO_API_KEY` on `pro` with $100. */

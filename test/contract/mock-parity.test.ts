@@ -88,7 +88,15 @@ const steps: Step[] = [
     key: 'k_free',
     body: JSON.stringify({ video_link: 'https://www.tiktok.com/@a/video/1', duration_days: 7 }),
   },
+  {
+    name: 'track other spelling',
+    method: 'POST',
+    path: '/api/v1/videos/track',
+    key: 'cs_demo_key',
+    body: JSON.stringify({ video_link: 'https://m.tiktok.com/@Parity/video/1', duration_days: 7 }),
+  },
   { name: 'stop', method: 'POST', path: `/api/v1/videos/${FIXTURE_IDS.viral}/stop`, key: 'cs_demo_key' },
+  { name: 'stopped', method: 'GET', path: `/api/v1/videos/${FIXTURE_IDS.viral}`, key: 'cs_demo_key' },
   { name: 'usage', method: 'GET', path: '/api/v1/usage', key: 'cs_demo_key' },
   { name: 'unknown id', method: 'GET', path: '/api/v1/videos/cm5nothere', key: 'cs_demo_key' },
   { name: 'no key', method: 'GET', path: '/api/v1/usage' },
@@ -115,6 +123,8 @@ async function run(base: string, step: Step) {
     'retry-after',
     'idempotent-replayed',
     'allow',
+    'cache-control',
+    'date',
   ]) {
     headers[name] = response.headers.get(name);
   }
@@ -124,18 +134,32 @@ async function run(base: string, step: Step) {
 describe('the local API behaves the same over HTTP and through MSW', () => {
   it('answers every step of a session identically', async () => {
     const statuses: Record<string, number> = {};
+    const cacheControl: Record<string, string | null | undefined> = {};
     for (const step of steps) {
       const overHttp = await run(http.url, step);
       const overMsw = await run(MSW_BASE, step);
       expect(overMsw, step.name).toEqual(overHttp);
       statuses[step.name] = overHttp.status;
+      cacheControl[step.name] = overHttp.headers['cache-control'];
+      // the engine's wall clock, not the server's own: both sides say the same time
+      expect(overHttp.headers.date, step.name).toBe(new Date(T).toUTCString());
     }
+    // 09:30 on the simulated clock at 1×: the next hourly snapshot of a running fixture is minutes away
+    expect(cacheControl).toMatchObject({
+      fixture: expect.stringMatching(/^max-age=\d+$/),
+      list: expect.stringMatching(/^max-age=\d+$/),
+      stopped: 'max-age=86400',
+      'unknown id': 'no-store',
+      'track duplicate': 'no-store',
+      usage: 'no-store',
+    });
     // and the session covered what it claims to
     expect(statuses).toMatchObject({
       list: 200,
       track: 201,
       'track replay': 201,
       'track duplicate': 409,
+      'track other spelling': 409,
       'track private': 404,
       'track bad link': 400,
       'track bad json': 400,

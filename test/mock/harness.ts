@@ -8,7 +8,7 @@ export type Json = Record<string, unknown> & { error?: string };
 
 /** An engine with hand-driven simulated and wall clocks, and a terse request helper. */
 export function harness(
-  options: { keys?: MockApiKey[]; seed?: string; fixtures?: boolean; start?: number } = {},
+  options: { keys?: MockApiKey[]; seed?: string; fixtures?: boolean; start?: number; speed?: number } = {},
 ) {
   const clocks = { sim: options.start ?? T0, wall: T0 };
   const engineOptions: MockApiOptions = {
@@ -18,6 +18,7 @@ export function harness(
     fixtures: options.fixtures ?? false,
   };
   if (options.seed !== undefined) engineOptions.seed = options.seed;
+  if (options.speed !== undefined) engineOptions.speed = options.speed;
   const api = createMockApi(engineOptions);
 
   async function call(

@@ -2,12 +2,14 @@ import { durationProblem, estimateCost, snapshotCount } from '../../shared/cost.
 import { parseVideoLink, type ValidVideoLink } from '../../shared/links.js';
 import { NOT_FOUND_RULES, PLAN_LIMITS } from '../constants.js';
 import { type Account, ledgerOf } from './account.js';
+import { FINISHED_MAX_AGE_SECONDS, listCacheControl, maxAge, realSecondsUntil } from './freshness.js';
 import { canonicalJson } from './idempotency.js';
 import { formatUsd, SNAPSHOT_PRICE_MILLS, toUsd } from './money.js';
 import { errorReply, type Reply, reply } from './reply.js';
 import { floorToSecond } from './time.js';
 import {
   createTracking,
+  nextChangeAt,
   snapshotAt,
   snapshotsOf,
   summaryOf,
@@ -24,6 +26,8 @@ export interface EndpointContext {
   account: Account;
   /** Simulated time of this request (ms). */
   now: number;
+  /** Simulated ms per real ms, to say in real seconds how long an answer stays current. */
+  speed: number;
   url: URL;
   headers: Headers;
   /** Request body, read by the engine (only for `track`). */
@@ -142,14 +146,27 @@ export function trackVideo(ctx: EndpointContext): Reply {
   return created;
 }
 
-/** `GET /videos/{id}`: the video with every snapshot taken so far, oldest first. */
+/**
+ * `GET /videos/{id}`: the video with every snapshot taken so far, oldest first. `Cache-Control:
+ * max-age` says how long (real seconds) the answer stays current: until the next snapshot or the
+ * completion, or {@link FINISHED_MAX_AGE_SECONDS} once the tracking is finished.
+ */
 export function getVideo(ctx: EndpointContext, id: string): Reply {
   const tracking = ctx.account.trackings.get(id);
   if (!tracking) return errorReply(404, 'Video not found');
-  return reply(200, { ...summaryOf(tracking, ctx.now), snapshots: snapshotsOf(tracking, ctx.now) });
+  const next = nextChangeAt(tracking, ctx.now);
+  const seconds = next === null ? FINISHED_MAX_AGE_SECONDS : realSecondsUntil(next, ctx.now, ctx.speed);
+  return reply(
+    200,
+    { ...summaryOf(tracking, ctx.now), snapshots: snapshotsOf(tracking, ctx.now) },
+    { 'Cache-Control': maxAge(seconds) },
+  );
 }
 
-/** `GET /videos?platform=`: newest first, each with its `latest_snapshot` (or `null`). Unknown params are ignored. */
+/**
+ * `GET /videos?platform=`: newest first, each with its `latest_snapshot` (or `null`). Unknown params
+ * are ignored. `Cache-Control: max-age` runs until the next change of a listed running tracking.
+ */
 export function listVideos(ctx: EndpointContext): Reply {
   const platform = ctx.url.searchParams.get('platform');
   if (platform !== null && !PLATFORM_PARAM.test(platform)) {
@@ -157,14 +174,17 @@ export function listVideos(ctx: EndpointContext): Reply {
       field: 'platform',
     });
   }
-  const videos = [...ctx.account.trackings.values()]
-    .filter((t) => platform === null || t.platform === platform)
+  const listed = [...ctx.account.trackings.values()].filter(
+    (t) => platform === null || t.platform === platform,
+  );
+  const nextChanges = listed.flatMap((t) => nextChangeAt(t, ctx.now) ?? []);
+  const videos = listed
     .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1))
     .map((t) => {
       const taken = takenSnapshots(t, ctx.now);
       return { ...summaryOf(t, ctx.now), latest_snapshot: taken > 0 ? snapshotAt(t, taken - 1) : null };
     });
-  return reply(200, { videos });
+  return reply(200, { videos }, { 'Cache-Control': listCacheControl(nextChanges, ctx.now, ctx.speed) });
 }
 
 /** `POST /videos/{id}/stop`: stops a running tracking now; stopping a finished one changes nothing (200). */

@@ -101,6 +101,15 @@ export function trackingStatus(tracking: TrackingTimes, now: number): VideoStatu
   return now >= scheduledEnd(tracking) ? 'completed' : 'monitoring';
 }
 
+/**
+ * When (simulated ms) the answer about a running tracking next changes: its next snapshot, or,
+ * after the last one, its completion, which is one hour later too. `null` once it is finished.
+ */
+export function nextChangeAt(tracking: TrackingTimes, now: number): number | null {
+  if (trackingStatus(tracking, now) !== 'monitoring') return null;
+  return tracking.createdAt + takenSnapshots(tracking, now) * HOUR_MS;
+}
+
 /** Charged so far: only snapshots actually taken. */
 export function chargedMills(tracking: Tracking, now: number): Mills {
   return takenSnapshots(tracking, now) * SNAPSHOT_PRICE_MILLS;
