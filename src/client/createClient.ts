@@ -1,4 +1,5 @@
 import { ContentStatsError } from './errors.js';
+import { type Freshness, readFreshness } from './freshness.js';
 import { type RetryOptions, resolveRetry } from './internal/backoff.js';
 import {
   decodeTrackedVideo,
@@ -34,11 +35,21 @@ import { VIDEO_ID_PATTERN } from '../shared/videoId.js';
 /** Ids the API hands out; anything else is refused before a request is made. */
 export { VIDEO_ID_PATTERN };
 
-/** Options of {@link createClient}. Give exactly one of `apiKey`, `token` or `tokenUrl`, or none behind a same-origin proxy. */
+/**
+ * Options of {@link createClient}. Give at most one of `apiKey`, `token` or `tokenUrl`, or none behind
+ * a same-origin proxy. On a server, `apiKey` and `baseUrl` default to the `CONTENTSTATS_API_KEY` and
+ * `CONTENTSTATS_API_URL` environment variables.
+ */
 export interface ClientOptions {
-  /** API origin, or the mount path of your proxy (e.g. `/api/contentstats`). @defaultValue 'https://contentstats.io' */
+  /**
+   * API origin, or the mount path of your proxy (e.g. `/api/contentstats`).
+   * @defaultValue `CONTENTSTATS_API_URL` on a server, else 'https://contentstats.io'
+   */
   baseUrl?: string;
-  /** Secret API key, sent as `X-API-Key`. Server-side only: refused in a browser unless `dangerouslyAllowBrowser`. */
+  /**
+   * Secret API key, sent as `X-API-Key`. Server-side only: refused in a browser unless `dangerouslyAllowBrowser`.
+   * @defaultValue `CONTENTSTATS_API_KEY` on a server (never read in a browser), when no `token` or `tokenUrl` is given
+   */
   apiKey?: string;
   /** A bearer token (or a function returning one) minted by your server. */
   token?: string | (() => string | Promise<string>);
@@ -72,12 +83,18 @@ export interface TrackOptions extends CallOptions {
   idempotencyKey?: string;
 }
 
+/** A video with its response metadata and how long it stays current. */
+export type VideoResult = WithMeta<Video> & {
+  /** When a new snapshot can exist, on this machine's clock (from the server's `Cache-Control: max-age`). */
+  freshness: Freshness;
+};
+
 /** A typed client for every documented ContentStats endpoint. */
 export interface ContentStatsClient {
   /** Starts tracking a video. The link and duration are checked before any request; retries reuse one `Idempotency-Key`. */
   trackVideo(input: TrackVideoInput, options?: TrackOptions): Promise<WithMeta<TrackedVideo>>;
   /** A tracked video with its snapshots, ascending by time. */
-  getVideo(id: string, options?: CallOptions): Promise<WithMeta<Video>>;
+  getVideo(id: string, options?: CallOptions): Promise<VideoResult>;
   /** Tracked videos, optionally filtered by platform. */
   listVideos(filter?: { platform?: Platform }, options?: CallOptions): Promise<WithMeta<VideoList>>;
   /** Stops tracking early; unused snapshots are not charged. */
@@ -102,6 +119,28 @@ function videoPath(id: string): string | ContentStatsError {
     return invalidRequest(`"${String(id).slice(0, 80)}" is not a valid video id.`);
   }
   return `/api/v1/videos/${encodeURIComponent(id)}`;
+}
+
+/** Node-style environment variables, when this runtime has them (never in a browser). */
+function serverEnv(name: string): string | undefined {
+  if (typeof window !== 'undefined' && typeof document !== 'undefined') return undefined;
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const value = env?.[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+/** The options with the server's environment filled in where the caller gave nothing. */
+function withEnvironment(options: ClientOptions): ClientOptions {
+  const filled = { ...options };
+  if (filled.baseUrl === undefined) {
+    const url = serverEnv('CONTENTSTATS_API_URL');
+    if (url !== undefined) filled.baseUrl = url;
+  }
+  if (filled.apiKey === undefined && filled.token === undefined && filled.tokenUrl === undefined) {
+    const key = serverEnv('CONTENTSTATS_API_KEY');
+    if (key !== undefined) filled.apiKey = key;
+  }
+  return filled;
 }
 
 function resolveAuth(options: ClientOptions): Auth {
@@ -143,7 +182,8 @@ function resolveAuth(options: ClientOptions): Auth {
  * const client = createClient({ apiKey: process.env.CONTENTSTATS_API_KEY });
  * const { id } = await client.trackVideo({ video_link: 'https://www.tiktok.com/@user/video/123', duration_days: 7 });
  */
-export function createClient(options: ClientOptions = {}): ContentStatsClient {
+export function createClient(given: ClientOptions = {}): ContentStatsClient {
+  const options = withEnvironment(given);
   const listeners = new Set<(rateLimit: RateLimit) => void>();
   let latest: RateLimit | null = null;
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
@@ -171,15 +211,15 @@ export function createClient(options: ClientOptions = {}): ContentStatsClient {
     },
   };
 
+  function sendCall<TData extends object>(spec: RequestSpec<TData>, callOptions?: CallOptions) {
+    return send(config, { ...spec, signal: callOptions?.signal, timeoutMs: callOptions?.timeoutMs });
+  }
+
   async function call<TData extends object>(
     spec: RequestSpec<TData>,
     callOptions?: CallOptions,
   ): Promise<WithMeta<TData>> {
-    const { data, rateLimit } = await send(config, {
-      ...spec,
-      signal: callOptions?.signal,
-      timeoutMs: callOptions?.timeoutMs,
-    });
+    const { data, rateLimit } = await sendCall(spec, callOptions);
     return { ...data, rateLimit };
   }
 
@@ -208,6 +248,7 @@ export function createClient(options: ClientOptions = {}): ContentStatsClient {
           path: '/api/v1/videos/track',
           body: checked.body,
           headers: { 'Idempotency-Key': idempotencyKey },
+          idempotencyKey,
           decode: (value) => decodeTrackedVideo(value, fallback),
         },
         callOptions,
@@ -216,7 +257,13 @@ export function createClient(options: ClientOptions = {}): ContentStatsClient {
     getVideo(id, callOptions) {
       const path = videoPath(id);
       if (path instanceof ContentStatsError) return Promise.reject(path);
-      return call({ method: 'GET', path, decode: (v) => decodeVideo(v) }, callOptions);
+      return sendCall({ method: 'GET', path, decode: (v) => decodeVideo(v) }, callOptions).then(
+        ({ data, rateLimit, headers, receivedAt }) => ({
+          ...data,
+          rateLimit,
+          freshness: readFreshness(headers, receivedAt, data),
+        }),
+      );
     },
     listVideos(filter, callOptions) {
       return call(

@@ -15,6 +15,13 @@ export type ContentStatsErrorCode =
   | 'aborted'
   | 'invalid_response';
 
+/**
+ * Whether a failed request may have been applied by the API: `'unknown'` when it may have
+ * reached it (lost answer, timeout after sending, 5xx, an unreadable 2xx), `'not_applied'` when
+ * it certainly was not (refused before sending, or a definite 4xx answer).
+ */
+export type ContentStatsErrorOutcome = 'unknown' | 'not_applied';
+
 /** Fields of a {@link ContentStatsError}. */
 export interface ContentStatsErrorInit {
   code: ContentStatsErrorCode;
@@ -28,8 +35,19 @@ export interface ContentStatsErrorInit {
   rateLimit?: RateLimit | null;
   /** The API's own error message, when it sent one. */
   apiMessage?: string | undefined;
+  /** The API's or proxy's own error code (e.g. `missing_scope`), when it sent one. */
+  apiCode?: string | undefined;
+  /** Whether the request may have been applied. @defaultValue 'not_applied' */
+  outcome?: ContentStatsErrorOutcome | undefined;
+  /** The `Idempotency-Key` a track call used; resubmit with it to repeat the same logical call. */
+  idempotencyKey?: string | undefined;
+  /** On a 409 from track: the id of the tracking that already exists. */
+  existingId?: string | undefined;
   cause?: unknown;
 }
+
+// proxy codes that no retry can fix: the server's own configuration is wrong
+const FINAL_API_CODES = new Set(['upstream_unauthorized']);
 
 /** The one error type every client call rejects with. */
 export class ContentStatsError extends Error {
@@ -46,6 +64,18 @@ export class ContentStatsError extends Error {
   readonly rateLimit: RateLimit | null;
   /** The API's own `error` message, when it sent one. */
   readonly apiMessage: string | undefined;
+  /** The API's or proxy's own error code (e.g. `missing_scope`, `origin_mismatch`), when it sent one. */
+  readonly apiCode: string | undefined;
+  /**
+   * `'unknown'` when the request may have been applied (a track may have been created and
+   * charged: resubmit with {@link ContentStatsError.idempotencyKey}), `'not_applied'` when it
+   * certainly was not.
+   */
+  readonly outcome: ContentStatsErrorOutcome;
+  /** The `Idempotency-Key` a track call used, so "Try again" repeats the same logical call. */
+  readonly idempotencyKey: string | undefined;
+  /** On a 409 from track: the id of the tracking that already exists, so a UI can offer to show it. */
+  readonly existingId: string | undefined;
 
   constructor(init: ContentStatsErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -55,10 +85,36 @@ export class ContentStatsError extends Error {
     this.retryAt = init.retryAt;
     this.rateLimit = init.rateLimit ?? null;
     this.apiMessage = init.apiMessage;
+    this.apiCode = init.apiCode;
+    this.outcome = init.outcome ?? 'not_applied';
+    this.idempotencyKey = init.idempotencyKey;
+    this.existingId = init.existingId;
   }
 
-  /** `true` for failures a later retry may fix (network, timeout, 5xx, 429). */
+  /** This error with other fields replaced (the message, stack and cause stay). */
+  with(fields: Partial<Omit<ContentStatsErrorInit, 'message' | 'cause'>>): ContentStatsError {
+    const copy = new ContentStatsError({
+      code: this.code,
+      status: this.status,
+      message: this.message,
+      balance: this.balance,
+      retryAt: this.retryAt,
+      rateLimit: this.rateLimit,
+      apiMessage: this.apiMessage,
+      apiCode: this.apiCode,
+      outcome: this.outcome,
+      idempotencyKey: this.idempotencyKey,
+      existingId: this.existingId,
+      cause: this.cause,
+      ...fields,
+    });
+    copy.stack = this.stack;
+    return copy;
+  }
+
+  /** `true` for failures a later retry may fix (network, timeout, 5xx, 429), except a proxy whose own API key is refused. */
   get retryable(): boolean {
+    if (this.apiCode !== undefined && FINAL_API_CODES.has(this.apiCode)) return false;
     return (
       this.code === 'network' ||
       this.code === 'timeout' ||

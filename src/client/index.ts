@@ -6,11 +6,16 @@ export type {
   ContentStatsClient,
   RetryOptions,
   TrackOptions,
+  VideoResult,
 } from './createClient.js';
+
+// freshness
+export { nextSnapshotTime, readFreshness } from './freshness.js';
+export type { Freshness } from './freshness.js';
 
 // errors
 export { ContentStatsError, isContentStatsError } from './errors.js';
-export type { ContentStatsErrorCode, ContentStatsErrorInit } from './errors.js';
+export type { ContentStatsErrorCode, ContentStatsErrorInit, ContentStatsErrorOutcome } from './errors.js';
 
 // links, cost and track input
 export { isValidVideoLink, parseVideoLink } from './links.js';

@@ -27,13 +27,13 @@ export {
   isFinished,
   MAX_FAILURE_BACKOFF_MS,
   MIN_POLL_MS,
-  nextSnapshotAt,
+  nextFetchAt,
   refetchDelay,
   SNAPSHOT_GRACE_MS,
   SNAPSHOT_JITTER_MS,
   videoStaleTime,
 } from './schedule.js';
-export type { RefetchDelayOptions } from './schedule.js';
+export type { RefetchDelayOptions, VideoData } from './schedule.js';
 
 // persistence
 export { createSnapshotPersister } from './persist.js';

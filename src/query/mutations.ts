@@ -58,31 +58,45 @@ function updateLists(
 
 /** How long a repeated submit of the same link and duration reuses its Idempotency-Key. */
 export const RESUBMIT_WINDOW_MS = 60_000;
+/** After a failure that may have been applied, how long a resubmit keeps the key (the API may have tracked it). */
+export const UNKNOWN_OUTCOME_WINDOW_MS = 24 * 3_600_000;
+
+/** What `useTrackVideo().mutate` takes: the track input, and optionally the key of an earlier attempt. */
+export type TrackVariables = TrackVideoInput & {
+  /** Resubmit the same logical call: the key from a failed attempt's `error.idempotencyKey`. */
+  idempotencyKey?: string | undefined;
+};
 
 /**
  * Mutation options of tracking a video: checked first; a double submit of the same input reuses
- * one Idempotency-Key, so it cannot create or charge a second tracking; on success the video
- * and the lists are seeded.
+ * one Idempotency-Key, and so does a resubmit after a failure that may have been applied
+ * (`error.outcome === 'unknown'`), so neither can create or charge a second tracking; on success
+ * the video and the lists are seeded.
  */
 export function trackVideoMutationOptions(
   ctx: ContentStatsContext,
-): MutationObserverOptions<WithMeta<TrackedVideo>, ContentStatsError, TrackVideoInput> {
+): MutationObserverOptions<WithMeta<TrackedVideo>, ContentStatsError, TrackVariables> {
   const recent = new Map<string, { key: string; until: number }>();
   return {
-    mutationFn: async (input) => {
+    mutationFn: async ({ idempotencyKey, ...input }) => {
       const problem = trackProblem(ctx, input);
       if (problem) throw problem;
       const signature = JSON.stringify([input.video_link.trim(), input.duration_days]);
       const now = Date.now();
       for (const [sig, entry] of recent) if (entry.until < now) recent.delete(sig);
       const entry = recent.get(signature) ?? { key: randomKey(), until: 0 };
-      entry.until = now + RESUBMIT_WINDOW_MS;
+      if (idempotencyKey !== undefined) entry.key = idempotencyKey;
+      entry.until = Math.max(entry.until, now + RESUBMIT_WINDOW_MS);
       recent.set(signature, entry);
       try {
         return await ctx.client.trackVideo(input, { idempotencyKey: entry.key });
       } catch (error) {
-        // a definite refusal may be retried as a new request; a lost answer keeps its key
-        if (error instanceof ContentStatsError && !error.retryable) recent.delete(signature);
+        if (error instanceof ContentStatsError) {
+          // a definite refusal may be retried as a new request; one that may have been applied keeps
+          // its key, so a resubmit is answered with the first tracking instead of making a second
+          if (error.outcome === 'not_applied') recent.delete(signature);
+          else entry.until = now + UNKNOWN_OUTCOME_WINDOW_MS;
+        }
         throw error;
       }
     },

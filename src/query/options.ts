@@ -1,10 +1,10 @@
 import type { QueryClient, QueryObserverOptions } from '@tanstack/query-core';
 import type { ContentStatsClient } from '../client/createClient.js';
 import type { ContentStatsError } from '../client/errors.js';
-import type { Platform, ResponseMeta, Usage, Video, VideoList } from '../client/types.js';
+import type { Platform, ResponseMeta, Usage, VideoList } from '../client/types.js';
 import { contentStatsKeys } from './keys.js';
 import type { SnapshotPersister } from './persist.js';
-import { refetchDelay, videoStaleTime } from './schedule.js';
+import { refetchDelay, type VideoData, videoStaleTime } from './schedule.js';
 
 /** What the query builders need: the client, the query client and the optional persister. */
 export interface ContentStatsContext {
@@ -44,20 +44,22 @@ function streakOf(ctx: ContentStatsContext): Map<string, number> {
 }
 
 /**
- * Query options of one video. It refetches just after the next snapshot can exist, stops
+ * Query options of one video. It refetches just after the server says the next snapshot can exist
+ * (`Cache-Control: max-age`, relative to when the response arrived), stays fresh until then, stops
  * polling once the tracking is finished or refused, backs off after failures, pauses in hidden
  * tabs and waits for the rate-limit reset when the budget is low. Retries are the client's alone.
  */
 export function videoQueryOptions(
   ctx: ContentStatsContext,
   id: string,
-): QueryObserverOptions<Video, ContentStatsError, Video, Video, Key> {
+): QueryObserverOptions<VideoData, ContentStatsError, VideoData, VideoData, Key> {
   return {
     queryKey: contentStatsKeys.video(ctx.scope, id),
     queryFn: async ({ signal }) => {
       const failures = streakOf(ctx);
       try {
-        const video = withoutMeta(await ctx.client.getVideo(id, { signal }));
+        // freshness stays with the data: it says when this copy stops being current
+        const video: VideoData = withoutMeta(await ctx.client.getVideo(id, { signal }));
         failures.delete(id);
         ctx.persister?.write(ctx.scope, video);
         return video;
@@ -66,7 +68,7 @@ export function videoQueryOptions(
         throw error;
       }
     },
-    staleTime: (query) => videoStaleTime(query.state.data),
+    staleTime: (query) => videoStaleTime(query.state.data, query.state.dataUpdatedAt),
     refetchInterval: (query) => {
       const { data, error, dataUpdatedAt, errorUpdatedAt } = query.state;
       if (!data || (error && FINAL_CODES.has(error.code))) return false;

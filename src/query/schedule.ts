@@ -1,40 +1,34 @@
+import { type Freshness, isFinishedStatus } from '../client/freshness.js';
 import type { RateLimit, Video, VideoSummary } from '../client/types.js';
 
-const HOUR = 3_600_000;
-/** Least time between two polls of one video, whatever else says. */
+/** A cached video: the wire video plus, when it came from the API, how long it stays current. */
+export type VideoData = Video & {
+  /** From the response that brought it; absent on data seeded locally (after a track) or persisted by an older version. */
+  freshness?: Freshness | undefined;
+};
+
+/** Least time between two polls when the server gives no usable deadline (overdue or unknown snapshot). */
 export const MIN_POLL_MS = 60_000;
-/** How long after the hour a snapshot is fetched: it may land a little late, and clients should not all arrive at once. */
+/** How long after a snapshot can exist it is fetched: it may land a little late. */
 export const SNAPSHOT_GRACE_MS = 10_000;
+/** Spread of viewers' polls after each snapshot, so they do not all arrive at once. */
 export const SNAPSHOT_JITTER_MS = 20_000;
+/** Grace and jitter together stay under this share of the time between two snapshots (an accelerated API has short hours). */
+const SPREAD_SHARE = 0.05;
+/** Never two polls closer than this, whatever the server says. */
+const MIN_REFETCH_MS = 1_000;
 
 /** `true` once a tracking can get no more snapshots. */
 export function isFinished(video: Pick<VideoSummary, 'status'>): boolean {
-  return video.status === 'completed' || video.status === 'stopped';
-}
-
-/**
- * When the next snapshot can exist: last `snapshot_time` + 1 h (or `created_at` when there is
- * none yet). `null` when the tracking is finished or the time cannot be known.
- */
-export function nextSnapshotAt(
-  video: Pick<Video, 'status' | 'snapshots' | 'created_at' | 'ends_at'>,
-): number | null {
-  if (isFinished(video)) return null;
-  const last = video.snapshots[video.snapshots.length - 1];
-  let next: number;
-  if (last) next = Date.parse(last.snapshot_time) + HOUR;
-  else if (video.created_at) next = Date.parse(video.created_at);
-  else return null;
-  if (video.ends_at && next >= Date.parse(video.ends_at)) return null;
-  return next;
+  return isFinishedStatus(video.status);
 }
 
 /** Options of {@link refetchDelay}. */
 export interface RefetchDelayOptions {
   now?: number;
-  /** When the video was last fetched (ms); no poll comes sooner than {@link MIN_POLL_MS} after it. */
+  /** When the video was last fetched (ms, this machine's clock). */
   fetchedAt?: number;
-  /** A number in [0, 1) for the jitter; by default derived from the video and its last snapshot. */
+  /** A number in [0, 1) for the jitter; by default derived from the video and its freshness. */
   random?: number;
   /** Latest rate-limit state: when the budget is low, polls wait for the reset. */
   rateLimit?: RateLimit | null;
@@ -45,7 +39,7 @@ export interface RefetchDelayOptions {
 /** Longest wait between polls after repeated failures. */
 export const MAX_FAILURE_BACKOFF_MS = 30 * 60_000;
 
-/** A stable number in [0, 1) per video and snapshot, so recomputing a schedule never moves it. */
+/** A stable number in [0, 1) per key, so recomputing a schedule never moves it. */
 function stableJitter(key: string): number {
   let h = 2166136261;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
@@ -53,29 +47,48 @@ function stableJitter(key: string): number {
 }
 
 /**
- * How long to wait before refetching a video: just after its next snapshot can exist (plus a
- * little jitter so many viewers do not arrive at once), never sooner than {@link MIN_POLL_MS}
- * after the last fetch, and `false` once it is finished (no more polling). The result is
- * stable when recomputed: observers recompute it on every update.
+ * When the next fetch of a video is due (ms, this machine's clock), or `false` once it is finished.
+ * Just after the server's deadline for the next snapshot, plus a little grace and jitter, scaled
+ * down when snapshots come fast; stable when recomputed (observers recompute it on every update).
  */
-export function refetchDelay(video: Video, options: RefetchDelayOptions = {}): number | false {
+export function nextFetchAt(video: VideoData, options: RefetchDelayOptions = {}): number | false {
   if (isFinished(video)) return false;
   const now = options.now ?? Date.now();
-  const next = nextSnapshotAt(video);
-  const jitter = options.random ?? stableJitter(`${video.id}@${next ?? 'none'}`);
-  const fetchedAt = options.fetchedAt ?? now;
-  // an overdue or unknown snapshot is polled gently, not hammered
-  let due =
-    next === null
-      ? fetchedAt + 5 * MIN_POLL_MS
-      : next + SNAPSHOT_GRACE_MS + Math.floor(jitter * SNAPSHOT_JITTER_MS);
+  const fetchedAt = options.fetchedAt ?? video.freshness?.receivedAt ?? now;
+  const freshness = video.freshness;
+  const expiresAt = freshness?.expiresAt ?? null;
+  const jitter = options.random ?? stableJitter(`${video.id}@${expiresAt ?? 'none'}`);
+  let due: number;
+  if (!freshness || expiresAt === null) {
+    // no deadline from the server (locally seeded data, or a tracking about to end): poll gently
+    due = fetchedAt + (freshness ? 5 : 1) * MIN_POLL_MS;
+  } else if (expiresAt <= freshness.receivedAt) {
+    // the server already expected a snapshot that has not landed: ask again, gently
+    due = fetchedAt + MIN_POLL_MS;
+  } else {
+    const window = expiresAt - freshness.receivedAt;
+    const cap = window * SPREAD_SHARE;
+    const spread = Math.min(SNAPSHOT_GRACE_MS + jitter * SNAPSHOT_JITTER_MS, cap * (0.5 + 0.5 * jitter));
+    due = expiresAt + Math.floor(spread);
+  }
   const failures = options.failures ?? 0;
   const floor =
-    failures > 0 ? Math.min(MAX_FAILURE_BACKOFF_MS, MIN_POLL_MS * 2 ** (failures - 1)) : MIN_POLL_MS;
+    failures > 0 ? Math.min(MAX_FAILURE_BACKOFF_MS, MIN_POLL_MS * 2 ** (failures - 1)) : MIN_REFETCH_MS;
   due = Math.max(due, fetchedAt + floor);
   const rl = options.rateLimit;
   if (rl && isBudgetLow(rl)) due = Math.max(due, rl.resetAt + Math.floor(jitter * 5_000));
-  return Math.max(1_000, due - now);
+  return due;
+}
+
+/**
+ * How long to wait before refetching a video (see {@link nextFetchAt}); `false` once it is
+ * finished (no more polling).
+ */
+export function refetchDelay(video: VideoData, options: RefetchDelayOptions = {}): number | false {
+  const now = options.now ?? Date.now();
+  const due = nextFetchAt(video, { ...options, now });
+  if (due === false) return false;
+  return Math.max(MIN_REFETCH_MS, due - now);
 }
 
 /** `true` when a refetch now could eat the last requests of the window. */
@@ -83,10 +96,15 @@ export function isBudgetLow(rateLimit: RateLimit): boolean {
   return rateLimit.remaining <= Math.max(2, Math.floor(rateLimit.limit * 0.1));
 }
 
-/** How long fetched video data stays fresh: until the next snapshot can exist (forever once finished). */
-export function videoStaleTime(video: Video | undefined, now: number = Date.now()): number {
+/**
+ * How long fetched video data stays fresh, measured from when it was fetched (query-core's rule):
+ * until the server's deadline for the next snapshot, forever once the tracking is finished, and
+ * not at all when no deadline is known.
+ */
+export function videoStaleTime(video: VideoData | undefined, dataUpdatedAt: number): number {
   if (!video) return 0;
   if (isFinished(video)) return Number.POSITIVE_INFINITY;
-  const next = nextSnapshotAt(video);
-  return next === null ? MIN_POLL_MS : Math.max(0, next + SNAPSHOT_GRACE_MS - now);
+  const expiresAt = video.freshness?.expiresAt;
+  if (expiresAt === undefined || expiresAt === null) return 0;
+  return Math.max(0, expiresAt - dataUpdatedAt);
 }

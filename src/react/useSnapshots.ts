@@ -1,6 +1,6 @@
 import type { QueryObserverResult } from '@tanstack/query-core';
 import type { ContentStatsError } from '../client/errors.js';
-import type { Snapshot, Video } from '../client/types.js';
+import type { Snapshot } from '../client/types.js';
 import {
   engagementRate,
   type SnapshotDelta,
@@ -8,12 +8,12 @@ import {
   toDeltas,
   toPoints,
 } from '../metrics/series.js';
-import { nextSnapshotAt } from '../query/schedule.js';
+import type { VideoData } from '../query/schedule.js';
 import { useVideoQuery } from './internal/useVideoQuery.js';
 
 /** Snapshots of a video, as exact counts and numbers, with derived series. */
 export interface SnapshotsData {
-  video: Video;
+  video: VideoData;
   /** Points ascending by time: numbers for charts, `exact` bigints for display. */
   points: SnapshotPoint<Snapshot>[];
   /** Per-hour change and views growth rate between consecutive snapshots. */
@@ -22,7 +22,11 @@ export interface SnapshotsData {
   engagement: Array<number | null>;
   /** The latest point, or `undefined` before the first snapshot. */
   latest: SnapshotPoint<Snapshot> | undefined;
-  /** When the next snapshot can exist (ms), or `null` once tracking is finished. */
+  /**
+   * When the next snapshot can exist, in ms on this machine's clock (from the server's
+   * `Cache-Control: max-age`, so a countdown against `Date.now()` is right); `null` once the
+   * tracking is finished or before the API has answered.
+   */
   nextSnapshotAt: number | null;
 }
 
@@ -30,7 +34,7 @@ export interface SnapshotsData {
 export type UseSnapshotsResult = QueryObserverResult<SnapshotsData, ContentStatsError>;
 
 // module-level so query-core memoises the selection per fetched video
-function selectSnapshots(video: Video): SnapshotsData {
+function selectSnapshots(video: VideoData): SnapshotsData {
   const points = toPoints(video.snapshots);
   return {
     video,
@@ -38,7 +42,7 @@ function selectSnapshots(video: Video): SnapshotsData {
     deltas: toDeltas(points),
     engagement: points.map(engagementRate),
     latest: points[points.length - 1],
-    nextSnapshotAt: nextSnapshotAt(video),
+    nextSnapshotAt: video.freshness?.expiresAt ?? null,
   };
 }
 

@@ -23,5 +23,25 @@ export function useUsage(): UseUsageResult {
     () => client.rateLimit,
     () => client.rateLimit,
   );
-  return { ...result, rateLimit };
+  return useMemo(() => withField(result, 'rateLimit', rateLimit), [result, rateLimit]);
+}
+
+/**
+ * `result` plus one field, without reading the others: spreading a tracked result would mark
+ * every field as read, and the component would re-render on all of them.
+ */
+function withField<TResult extends object, TKey extends string, TValue>(
+  result: TResult,
+  key: TKey,
+  value: TValue,
+): TResult & Record<TKey, TValue> {
+  return new Proxy(result, {
+    get: (target, prop, receiver) => (prop === key ? value : Reflect.get(target, prop, receiver)),
+    has: (target, prop) => prop === key || Reflect.has(target, prop),
+    ownKeys: (target) => [...Reflect.ownKeys(target), key],
+    getOwnPropertyDescriptor: (target, prop) =>
+      prop === key
+        ? { value, enumerable: true, configurable: true, writable: false }
+        : Reflect.getOwnPropertyDescriptor(target, prop),
+  }) as TResult & Record<TKey, TValue>;
 }

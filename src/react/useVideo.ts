@@ -1,10 +1,10 @@
 import type { QueryObserverResult } from '@tanstack/query-core';
 import type { ContentStatsError } from '../client/errors.js';
-import type { Video } from '../client/types.js';
+import type { VideoData } from '../query/schedule.js';
 import { useVideoQuery } from './internal/useVideoQuery.js';
 
 /** Result of {@link useVideo}: TanStack fields (`data`, `error`, `status`, `isPending`, `refetch`, …). */
-export type UseVideoResult = QueryObserverResult<Video, ContentStatsError>;
+export type UseVideoResult = QueryObserverResult<VideoData, ContentStatsError>;
 
 /**
  * A tracked video with its snapshots. Refetches just after the next snapshot can exist and

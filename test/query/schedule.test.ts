@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { Snapshot, Video } from '../../src/client/types';
-import { MIN_POLL_MS, nextSnapshotAt, refetchDelay, videoStaleTime } from '../../src/query/schedule';
+import type { Freshness } from '../../src/client/freshness';
+import type { Snapshot } from '../../src/client/types';
+import {
+  MIN_POLL_MS,
+  nextFetchAt,
+  refetchDelay,
+  SNAPSHOT_GRACE_MS,
+  SNAPSHOT_JITTER_MS,
+  type VideoData,
+  videoStaleTime,
+} from '../../src/query/schedule';
 
 const HOUR = 3_600_000;
-const T0 = Date.parse('2026-01-29T10:00:00Z');
+// the API's clock and the viewer's clock on purpose far apart: the schedule reads only the latter
+const API_T0 = Date.parse('2026-01-29T10:00:00Z');
+const NOW = Date.parse('2031-06-01T08:00:00Z');
 
 function snap(i: number): Snapshot {
-  const t = new Date(T0 + i * HOUR).toISOString();
+  const t = new Date(API_T0 + i * HOUR).toISOString();
   return {
     id: `s${i}`,
     snapshot_id: `s${i}`,
@@ -20,69 +31,84 @@ function snap(i: number): Snapshot {
   };
 }
 
-function video(count: number, status = 'monitoring'): Video {
+function video(freshness: Freshness | undefined, status = 'monitoring'): VideoData {
   return {
     id: 'v1',
     video_link: 'https://www.tiktok.com/@u/video/1',
     platform: 'tiktok',
     status,
-    created_at: new Date(T0).toISOString(),
-    ends_at: new Date(T0 + 168 * HOUR).toISOString(),
-    snapshots: Array.from({ length: count }, (_, i) => snap(i)),
+    created_at: new Date(API_T0).toISOString(),
+    ends_at: new Date(API_T0 + 168 * HOUR).toISOString(),
+    snapshots: [snap(0), snap(1), snap(2)],
+    freshness,
   };
 }
 
-describe('refetch schedule', () => {
-  it('waits until just after the next snapshot can exist, never a fast fixed interval', () => {
-    const v = video(3); // last snapshot at T0 + 2 h, next at T0 + 3 h
-    const now = T0 + 2 * HOUR + 5 * 60_000;
-    const delay = refetchDelay(v, { now, random: 0 });
-    expect(nextSnapshotAt(v)).toBe(T0 + 3 * HOUR);
-    expect(delay).toBe(55 * 60_000 + 10_000);
-    expect(refetchDelay(v, { now, random: 0.999 })).toBeLessThan(55 * 60_000 + 30_000 + 1);
+const fresh = (maxAgeMs: number, receivedAt = NOW): Freshness => ({
+  receivedAt,
+  expiresAt: receivedAt + maxAgeMs,
+  source: 'max-age',
+});
+
+describe('refetch schedule (server deadline, viewer clock)', () => {
+  it('polls just after the deadline the server gave, whatever the snapshot times say', () => {
+    const v = video(fresh(55 * 60_000));
+    const delay = refetchDelay(v, { now: NOW, random: 0 }) as number;
+    // grace and jitter are a small share of the 55-minute window
+    expect(delay).toBeGreaterThanOrEqual(55 * 60_000);
+    expect(delay).toBeLessThanOrEqual(55 * 60_000 + SNAPSHOT_GRACE_MS + SNAPSHOT_JITTER_MS);
+    expect(refetchDelay(v, { now: NOW, random: 0.999 })).toBeGreaterThan(delay);
+  });
+
+  it('follows an accelerated API: a 3 s deadline is polled within a fraction of a second of it', () => {
+    const v = video(fresh(3_000));
+    for (const random of [0, 0.5, 0.999]) {
+      const delay = refetchDelay(v, { now: NOW, random }) as number;
+      expect(delay).toBeGreaterThanOrEqual(3_000);
+      expect(delay).toBeLessThanOrEqual(3_150);
+    }
   });
 
   it('stops polling once the tracking is completed or stopped', () => {
-    expect(refetchDelay(video(5, 'completed'))).toBe(false);
-    expect(refetchDelay(video(5, 'stopped'))).toBe(false);
-    expect(nextSnapshotAt(video(5, 'stopped'))).toBeNull();
+    expect(refetchDelay(video(fresh(1000), 'completed'))).toBe(false);
+    expect(refetchDelay(video(undefined, 'stopped'))).toBe(false);
   });
 
-  it('polls an overdue snapshot gently, at most once a minute', () => {
-    const v = video(3);
-    const now = T0 + 10 * HOUR;
-    expect(refetchDelay(v, { now, fetchedAt: now, random: 0 })).toBe(MIN_POLL_MS);
-    // recomputed 40 s later, the same poll time stands: it is not pushed back
-    expect(refetchDelay(v, { now: now + 40_000, fetchedAt: now, random: 0 })).toBe(MIN_POLL_MS - 40_000);
+  it('polls an overdue snapshot gently, once a minute, and does not push the poll back when recomputed', () => {
+    const v = video({ receivedAt: NOW, expiresAt: NOW, source: 'max-age' });
+    expect(refetchDelay(v, { now: NOW, random: 0 })).toBe(MIN_POLL_MS);
+    expect(refetchDelay(v, { now: NOW + 40_000, random: 0 })).toBe(MIN_POLL_MS - 40_000);
+  });
+
+  it('backs off after failures, doubling from a minute', () => {
+    const v = video(fresh(5_000));
+    expect(refetchDelay(v, { now: NOW, fetchedAt: NOW, failures: 1, random: 0 })).toBe(MIN_POLL_MS);
+    expect(refetchDelay(v, { now: NOW, fetchedAt: NOW, failures: 3, random: 0 })).toBe(4 * MIN_POLL_MS);
   });
 
   it('waits for the rate-limit reset when the budget is low', () => {
-    const v = video(3);
-    const now = T0 + 2 * HOUR + 59 * 60_000; // next snapshot in 1 min
-    const resetAt = now + 10 * 60_000;
-    const low = refetchDelay(v, { now, random: 0, rateLimit: { limit: 60, remaining: 2, resetAt } });
+    const v = video(fresh(60_000));
+    const resetAt = NOW + 10 * 60_000;
+    const low = refetchDelay(v, { now: NOW, random: 0, rateLimit: { limit: 60, remaining: 2, resetAt } });
     expect(low).toBe(10 * 60_000);
-    const fine = refetchDelay(v, { now, random: 0, rateLimit: { limit: 60, remaining: 50, resetAt } });
-    expect(fine).toBe(60_000 + 10_000);
+    const fine = refetchDelay(v, { now: NOW, random: 0, rateLimit: { limit: 60, remaining: 50, resetAt } });
+    expect(fine).toBeLessThan(2 * 60_000);
   });
 
-  it('gives the same poll time whenever it is recomputed (jitter is stable per snapshot)', () => {
-    const v = video(3);
-    const now = T0 + 2 * HOUR + 5 * 60_000;
-    const first = refetchDelay(v, { now, fetchedAt: now }) as number;
-    const later = refetchDelay(v, { now: now + 30 * 60_000, fetchedAt: now }) as number;
-    expect(now + first).toBe(now + 30 * 60_000 + later);
-    expect(first).toBeGreaterThanOrEqual(55 * 60_000 + 10_000);
-    expect(first).toBeLessThan(55 * 60_000 + 30_000);
+  it('gives the same poll time whenever it is recomputed (jitter is stable per response)', () => {
+    const v = video(fresh(55 * 60_000));
+    const first = nextFetchAt(v, { now: NOW });
+    expect(nextFetchAt(v, { now: NOW + 30 * 60_000 })).toBe(first);
   });
 
-  it('keeps fetched data fresh until the next snapshot, and finished videos forever', () => {
-    const v = video(3);
-    expect(videoStaleTime(v, T0 + 2 * HOUR)).toBe(HOUR + 10_000);
-    expect(videoStaleTime(video(3, 'completed'))).toBe(Number.POSITIVE_INFINITY);
-  });
-
-  it('expects no snapshot after the tracking ends', () => {
-    expect(nextSnapshotAt(video(168))).toBeNull();
+  it('keeps data fresh from the fetch until the deadline: a mount 40 minutes later makes no request', () => {
+    const v = video(fresh(55 * 60_000));
+    const staleTime = videoStaleTime(v, NOW);
+    expect(staleTime).toBe(55 * 60_000);
+    // query-core's rule: stale once dataUpdatedAt + staleTime has passed
+    const mountedAt = NOW + 40 * 60_000;
+    expect(NOW + staleTime > mountedAt).toBe(true);
+    expect(videoStaleTime(video(fresh(1000), 'completed'), NOW)).toBe(Number.POSITIVE_INFINITY);
+    expect(videoStaleTime(video(undefined), NOW)).toBe(0);
   });
 });

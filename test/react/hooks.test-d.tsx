@@ -35,7 +35,13 @@ describe('public hook types', () => {
 
   it('mutations take typed variables', () => {
     const track = useTrackVideo();
-    expectTypeOf(track.mutate).parameter(0).toEqualTypeOf<{ video_link: string; duration_days: number }>();
+    expectTypeOf(track.mutate)
+      .parameter(0)
+      .toEqualTypeOf<
+        { video_link: string; duration_days: number } & { idempotencyKey?: string | undefined }
+      >();
+    expectTypeOf(track.retry).toEqualTypeOf<() => void>();
+    if (track.isError) expectTypeOf(track.error.outcome).toEqualTypeOf<'unknown' | 'not_applied'>();
     expectTypeOf(track.mutateAsync).returns.resolves.toMatchTypeOf<TrackedVideo>();
     expectTypeOf(track.estimateCost).returns.toEqualTypeOf<number | null>();
     // @ts-expect-error duration_days is required

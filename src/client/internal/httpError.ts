@@ -36,13 +36,14 @@ export function httpError(
         : undefined;
   // the API's words go inside our sentence, so their own full stop would double ours
   const said = apiMessage?.trim().replace(/\.+$/, '');
+  const apiCode = typeof fields.code === 'string' && fields.code !== '' ? fields.code : undefined;
+  let existingId: string | undefined;
   let balance: number | undefined;
   let retryAt: number | undefined;
   let message: string;
   switch (code) {
     case 'unauthorized':
-      message =
-        'The API key or access token was refused (401). Check the key on your server, or sign in again.';
+      message = `The API key or access token was refused (401)${said ? `: ${said}` : ''}. Check the key on your server, or sign in again.`;
       break;
     case 'insufficient_balance': {
       const raw = fields.balance ?? fields.balance_usd;
@@ -57,9 +58,12 @@ export function httpError(
     case 'not_found':
       message = `Not found (404)${said ? `: ${said}` : ''}. Check that the video is public and the id or link is right.`;
       break;
-    case 'conflict':
+    case 'conflict': {
+      const id = fields.existing_id ?? fields.id;
+      existingId = typeof id === 'string' && id !== '' ? id : undefined;
       message = `Conflict (409)${said ? `: ${said}.` : '.'}`;
       break;
+    }
     case 'rate_limited':
       retryAt = parseRetryAt(response.headers, rateLimit, now);
       message =
@@ -70,10 +74,27 @@ export function httpError(
     case 'server':
       // a 503 with Retry-After says when to come back; without it, backoff decides
       if (response.headers.has('retry-after')) retryAt = parseRetryAt(response.headers, null, now);
-      message = `The ContentStats API failed (${status}). Try again in a moment.`;
+      message =
+        apiCode === 'upstream_unauthorized'
+          ? `The proxy's own API key was refused (${status})${said ? `: ${said}` : ''}. Its operator must fix the server's key; trying again will not help.`
+          : `The ContentStats API failed (${status})${said ? `: ${said}` : ''}. Try again in a moment.`;
       break;
     default:
       message = `The request was refused (${status})${said ? `: ${said}.` : '.'}`;
   }
-  return new ContentStatsError({ code, status, message, balance, retryAt, rateLimit, apiMessage });
+  // a 5xx may come after the API acted (a proxy timing out on it, a crash after the write); a 4xx is a
+  // definite refusal, and so is a proxy saying the API refused its key
+  const outcome = status >= 500 && apiCode !== 'upstream_unauthorized' ? 'unknown' : 'not_applied';
+  return new ContentStatsError({
+    code,
+    status,
+    message,
+    balance,
+    retryAt,
+    rateLimit,
+    apiMessage,
+    apiCode,
+    outcome,
+    existingId,
+  });
 }

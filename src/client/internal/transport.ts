@@ -31,11 +31,26 @@ export interface RequestSpec<TData> {
   decode: (body: unknown) => TData;
   signal?: AbortSignal | undefined;
   timeoutMs?: number | undefined;
+  /**
+   * The request's `Idempotency-Key`: an unreadable 2xx is then retried (the API replays its first
+   * answer), and every error carries the key so a later "Try again" repeats the same logical call.
+   */
+  idempotencyKey?: string | undefined;
 }
 
 export interface TransportResult<TData> {
   data: TData;
   rateLimit: RateLimit | null;
+  /** Headers of the successful response (freshness is read from them). */
+  headers: Headers;
+  /** When the response arrived, on this machine's clock (ms). */
+  receivedAt: number;
+}
+
+// connection refused: nothing was sent, so nothing can have been applied
+function neverSent(cause: unknown): boolean {
+  const inner = (cause as { cause?: { code?: unknown } } | null)?.cause;
+  return inner?.code === 'ECONNREFUSED';
 }
 
 /** One attempt's signal: aborts on the caller's signal or on the timeout, and says which. */
@@ -59,8 +74,8 @@ function attemptSignal(parent: AbortSignal | undefined, timeoutMs: number) {
   };
 }
 
-function abortedError(cause: unknown): ContentStatsError {
-  return new ContentStatsError({ code: 'aborted', message: 'The request was cancelled.', cause });
+function abortedError(cause: unknown, outcome: 'unknown' | 'not_applied'): ContentStatsError {
+  return new ContentStatsError({ code: 'aborted', message: 'The request was cancelled.', cause, outcome });
 }
 
 async function readJson(
@@ -135,11 +150,24 @@ export async function send<TData>(
   config: TransportConfig,
   spec: RequestSpec<TData>,
 ): Promise<TransportResult<TData>> {
+  try {
+    return await sendWithRetries(config, spec);
+  } catch (error) {
+    if (spec.idempotencyKey !== undefined && isContentStatsError(error))
+      throw error.with({ idempotencyKey: spec.idempotencyKey });
+    throw error;
+  }
+}
+
+async function sendWithRetries<TData>(
+  config: TransportConfig,
+  spec: RequestSpec<TData>,
+): Promise<TransportResult<TData>> {
   const url = buildUrl(config.baseUrl, spec.path, spec.query);
   const timeoutMs = spec.timeoutMs ?? config.timeoutMs;
   let refreshedToken = false;
   for (let attempt = 0; ; attempt++) {
-    if (spec.signal?.aborted) throw abortedError(spec.signal.reason);
+    if (spec.signal?.aborted) throw abortedError(spec.signal.reason, attempt > 0 ? 'unknown' : 'not_applied');
     let error: ContentStatsError;
     let fromTokenSource = false;
     try {
@@ -167,7 +195,10 @@ export async function send<TData>(
       attempt--;
       continue;
     }
-    if (!error.retryable || attempt >= config.retry.retries) throw error;
+    // an unreadable 2xx to an idempotent request: asking again replays the API's first answer
+    const retryable =
+      error.retryable || (error.code === 'invalid_response' && spec.idempotencyKey !== undefined);
+    if (!retryable || attempt >= config.retry.retries) throw error;
     const now = Date.now();
     let delay = backoffDelay(attempt, config.retry, config.random);
     if (error.retryAt !== undefined) {
@@ -179,7 +210,8 @@ export async function send<TData>(
     try {
       await sleep(delay, spec.signal);
     } catch (cause) {
-      throw abortedError(cause);
+      // an earlier attempt may have reached the API: cancelling now does not undo it
+      throw abortedError(cause, error.outcome);
     }
   }
 }
@@ -198,6 +230,7 @@ async function attemptOnce<TData>(
   }
   const attempt = attemptSignal(spec.signal, timeoutMs);
   let token: string | undefined;
+  let sent = false;
   let response: Response;
   let parsed: Awaited<ReturnType<typeof readJson>>;
   try {
@@ -207,22 +240,28 @@ async function attemptOnce<TData>(
       token = await untilAborted(getToken(config.auth.source), attempt.signal);
       headers.Authorization = `Bearer ${token}`;
     }
+    sent = true;
     response = await config.fetch(url, { method: spec.method, headers, body, signal: attempt.signal });
     parsed = await readJson(response);
   } catch (cause) {
+    // (a body cut off mid-way lands here too: the API answered, so the request did reach it)
     if (cause instanceof TokenFailure) throw cause;
+    // once the request has left, a lost answer says nothing about whether the API acted on it
+    const outcome = sent && !neverSent(cause) ? 'unknown' : 'not_applied';
     if (attempt.timedOut()) {
       throw new ContentStatsError({
         code: 'timeout',
         message: `The ContentStats API did not answer within ${formatDuration(timeoutMs)}. Try again.`,
         cause,
+        outcome,
       });
     }
-    if (spec.signal?.aborted) throw abortedError(cause);
+    if (spec.signal?.aborted) throw abortedError(cause, outcome);
     throw new ContentStatsError({
       code: 'network',
       message: 'Could not reach the ContentStats API. Check your connection and try again.',
       cause,
+      outcome,
     });
   } finally {
     attempt.dispose();
@@ -235,6 +274,7 @@ async function attemptOnce<TData>(
       config.auth.source.invalidate(token);
     throw httpError(response, parsed.ok ? parsed.value : undefined, rateLimit, now);
   }
+  // a 2xx that cannot be read was still acted on: the outcome of a write is unknown, not refused
   if (!parsed.ok) {
     throw new ContentStatsError({
       code: 'invalid_response',
@@ -242,10 +282,11 @@ async function attemptOnce<TData>(
       message: 'The ContentStats API answered with something that is not JSON.',
       rateLimit,
       cause: parsed.cause,
+      outcome: 'unknown',
     });
   }
   try {
-    return { data: spec.decode(parsed.value), rateLimit };
+    return { data: spec.decode(parsed.value), rateLimit, headers: response.headers, receivedAt: now };
   } catch (cause) {
     if (!(cause instanceof DecodeError)) throw cause;
     throw new ContentStatsError({
@@ -254,6 +295,7 @@ async function attemptOnce<TData>(
       message: `The ContentStats API sent a response this client does not understand: ${cause.message}.`,
       rateLimit,
       cause,
+      outcome: 'unknown',
     });
   }
 }

@@ -5,17 +5,23 @@ import {
   type QueryObserverOptions,
   type QueryObserverResult,
 } from '@tanstack/query-core';
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { ContentStatsError } from '../../client/errors.js';
 
-/** Subscribes a component to a query-core observer; all logic stays in the observer. */
+/**
+ * Subscribes a component to a query-core observer; all logic stays in the observer. `options`
+ * must be memoised by the caller: a new object re-arms the observer's timers.
+ */
 export function useQueryObserver<TQueryFnData, TData>(
   queryClient: QueryClient,
   options: QueryObserverOptions<TQueryFnData, ContentStatsError, TData, TQueryFnData, readonly unknown[]>,
 ): QueryObserverResult<TData, ContentStatsError> {
-  const defaulted = queryClient.defaultQueryOptions(options);
-  // the first render then already reports the fetch it is about to start (isFetching, isLoading)
-  defaulted._optimisticResults = 'optimistic';
+  const defaulted = useMemo(() => {
+    const value = queryClient.defaultQueryOptions(options);
+    // the first render then already reports the fetch it is about to start (isFetching, isLoading)
+    value._optimisticResults = 'optimistic';
+    return value;
+  }, [queryClient, options]);
   // created once; later option changes go through setOptions
   const [observer] = useState(() => new QueryObserver(queryClient, defaulted));
   const result = observer.getOptimisticResult(defaulted);
@@ -30,5 +36,6 @@ export function useQueryObserver<TQueryFnData, TData>(
   useEffect(() => {
     observer.setOptions(defaulted);
   }, [defaulted, observer]);
-  return result;
+  // tracked: the component re-renders only when a field it has read changes (as TanStack's useBaseQuery)
+  return defaulted.notifyOnChangeProps ? result : observer.trackResult(result);
 }

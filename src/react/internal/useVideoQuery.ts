@@ -1,9 +1,9 @@
 import type { QueryObserverOptions, QueryObserverResult } from '@tanstack/query-core';
 import { useEffect, useMemo } from 'react';
 import type { ContentStatsError } from '../../client/errors.js';
-import type { Video } from '../../client/types.js';
 import { contentStatsKeys } from '../../query/keys.js';
 import { videoQueryOptions } from '../../query/options.js';
+import type { VideoData } from '../../query/schedule.js';
 import { useContentStatsContext } from '../context.js';
 import { useQueryObserver } from './useQueryObserver.js';
 
@@ -11,16 +11,16 @@ import { useQueryObserver } from './useQueryObserver.js';
 export function useVideoQuery<TData>(
   hookName: string,
   id: string,
-  select?: (video: Video) => TData,
+  select?: (video: VideoData) => TData,
 ): QueryObserverResult<TData, ContentStatsError> {
   const ctx = useContentStatsContext(hookName);
   const options = useMemo(
     () =>
       ({ ...videoQueryOptions(ctx, id), ...(select ? { select } : {}) }) as QueryObserverOptions<
-        Video,
+        VideoData,
         ContentStatsError,
         TData,
-        Video,
+        VideoData,
         readonly unknown[]
       >,
     [ctx, id, select],
