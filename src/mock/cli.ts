@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
- * `npm run mock-api` — runs the local ContentStats API until Ctrl+C.
- * See `--help` for the flags; the parsing lives in `internal/cli-args.ts`.
+ * `contentstats-mock` (in this repository: `npm run mock-api --`) — runs the local ContentStats
+ * API until Ctrl+C. See `--help` for the flags; the parsing lives in `internal/cli-args.ts`.
  */
 import { DEMO_API_KEY } from './constants.js';
-import { CLI_USAGE, type CliCommand, CliUsageError, parseCliArgs } from './internal/cli-args.js';
+import { CLI_NAME, CLI_USAGE, type CliCommand, CliUsageError, parseCliArgs } from './internal/cli-args.js';
 import { isoSeconds } from './internal/time.js';
+import { packageVersion } from './internal/version.js';
 import { startMockServer } from './server.js';
 
 function describeKeys(server: Awaited<ReturnType<typeof startMockServer>>): string[] {
@@ -55,18 +56,20 @@ try {
   command = parseCliArgs(process.argv.slice(2));
 } catch (error) {
   if (!(error instanceof CliUsageError)) throw error;
-  process.stderr.write(`contentstats-mock-api: ${error.message}\nRun with --help for usage.\n`);
+  process.stderr.write(`${CLI_NAME}: ${error.message}\nRun ${CLI_NAME} --help for usage.\n`);
   process.exit(2);
 }
 if (command.kind === 'help') {
   process.stdout.write(CLI_USAGE);
+} else if (command.kind === 'version') {
+  process.stdout.write(`${packageVersion()}\n`);
 } else {
   const { port } = command;
   main(command).catch((error: unknown) => {
     const inUse = (error as { code?: unknown } | null)?.code === 'EADDRINUSE';
     let message = error instanceof Error ? error.message : String(error);
     if (inUse) message = `port ${port} is already in use; pick another with --port (0 = any free port)`;
-    process.stderr.write(`contentstats-mock-api: ${message}\n`);
+    process.stderr.write(`${CLI_NAME}: ${message}\n`);
     process.exit(1);
   });
 }

@@ -1,7 +1,11 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CliUsageError, parseCliArgs } from '../../src/mock/internal/cli-args';
+import { packageVersion } from '../../src/mock/internal/version';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const children: ChildProcessWithoutNullStreams[] = [];
@@ -12,13 +16,21 @@ function runCli(args: string[]): ChildProcessWithoutNullStreams {
   return child;
 }
 
-function exitOf(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; stderr: string }> {
+function exitOf(
+  child: ChildProcessWithoutNullStreams,
+): Promise<{ code: number | null; stderr: string; stdout: string }> {
   let stderr = '';
+  let stdout = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr, stdout })));
 }
+
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Resolves with stdout once the URL line is out. */
 function waitForUrl(child: ChildProcessWithoutNullStreams): Promise<{ url: string; stdout: () => string }> {
@@ -66,10 +78,55 @@ describe('mock-api CLI', () => {
     expect(badPlan.stderr).toMatch(/unknown plan "plan"/);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/--bogus/);
+    // messages name the bin a user can actually run
+    expect(unknown.stderr).toMatch(/^contentstats-mock: /);
+    expect(unknown.stderr).toContain('Run contentstats-mock --help');
+  });
+
+  it('--help names the real bin and the npm script', async () => {
+    const help = await exitOf(runCli(['--help']));
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: contentstats-mock \[options\]/);
+    expect(help.stdout).toContain('npm run mock-api -- [options]');
+    expect(help.stdout).not.toContain('contentstats-mock-api');
+    expect(help.stdout).toMatch(/--version/);
+  });
+
+  it('--version and -v print the package version and exit 0', async () => {
+    const [long, short] = await Promise.all([exitOf(runCli(['--version'])), exitOf(runCli(['-v']))]);
+    expect(long).toMatchObject({ code: 0, stdout: `${VERSION}\n` });
+    expect(short).toMatchObject({ code: 0, stdout: `${VERSION}\n` });
+  });
+});
+
+describe('packageVersion', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds the package from the built bin’s folder, as dist/mock-cli.js runs', () => {
+    expect(packageVersion(new URL('../../dist/mock-cli.js', import.meta.url))).toBe(VERSION);
+  });
+
+  it('reads the installed contentstats-kit, not the app around it', () => {
+    const app = mkdtempSync(join(tmpdir(), 'csk-version-'));
+    dirs.push(app);
+    const pkg = join(app, 'node_modules', 'contentstats-kit');
+    mkdirSync(join(pkg, 'dist'), { recursive: true });
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'my-app', version: '1.0.0' }));
+    writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: 'contentstats-kit', version: '9.8.7' }));
+    expect(packageVersion(pathToFileURL(join(pkg, 'dist', 'mock-cli.js')))).toBe('9.8.7');
+    expect(() => packageVersion(pathToFileURL(join(app, 'elsewhere.js')))).toThrow(/package\.json/);
   });
 });
 
 describe('CLI argument parsing', () => {
+  it('asks for the version with --version or -v', () => {
+    expect(parseCliArgs(['--version'])).toEqual({ kind: 'version' });
+    expect(parseCliArgs(['-v'])).toEqual({ kind: 'version' });
+  });
+
   it('defaults to the demo key on port 4010', () => {
     expect(parseCliArgs([])).toMatchObject({
       kind: 'serve',

@@ -10,8 +10,12 @@ export const DEFAULT_CLI_PORT = 4010;
 const DEFAULT_KEY_PLAN: MockPlan = 'pro';
 const DEFAULT_KEY_BALANCE_USD = 100;
 
-/** Usage text of `mock-api --help`. */
-export const CLI_USAGE = `Usage: contentstats-mock-api [options]
+/** Name of the CLI's bin in `package.json`, used in its messages. */
+export const CLI_NAME = 'contentstats-mock';
+
+/** Usage text of `contentstats-mock --help`. */
+export const CLI_USAGE = `Usage: ${CLI_NAME} [options]            (npx ${CLI_NAME} where contentstats-kit is installed)
+   or: npm run mock-api -- [options]   (inside the contentstats-kit repository)
 
 Runs a local, deterministic ContentStats API (same endpoints, costs, limits and errors).
 
@@ -27,11 +31,13 @@ Options:
   --webhook-url URL        POST snapshot.created / tracking.completed events here
   --webhook-secret SECRET  whsec_... secret signing them (required with --webhook-url)
   -h, --help               show this help
+  -v, --version            print the contentstats-kit version
 `;
 
 /** What the CLI was asked to do. */
 export type CliCommand =
   | { kind: 'help' }
+  | { kind: 'version' }
   | {
       kind: 'serve';
       port: number;
@@ -77,6 +83,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     fail(error instanceof Error ? error.message : String(error));
   }
   if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
 
   const port = values.port === undefined ? DEFAULT_CLI_PORT : Number(values.port);
   if (!/^\d{1,5}$/.test(values.port ?? '0') || port > 65535)
@@ -139,6 +146,7 @@ function parse(argv: readonly string[]) {
       'webhook-url': { type: 'string' },
       'webhook-secret': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
     },
   });
 }
