@@ -62,10 +62,13 @@ export interface Labels {
   linkLabel: string;
   linkPlaceholder: string;
   linkHint: string;
+  /** Why a link is refused; `reason` is the English reason from `parseVideoLink`. */
+  invalidLink: (reason: string) => string;
   durationLabel: string;
   /** Unit beside the duration field. */
   days: (days: number) => string;
   durationHint: (min: number, max: number) => string;
+  durationInvalid: (min: number, max: number) => string;
   /** `cost` is formatted money. */
   estimatedCost: (cost: string) => string;
   /** `balance` is formatted money. */
@@ -79,6 +82,8 @@ export interface Labels {
   trackedResult: (id: string, status: string) => string;
   /** Action after a 409 that names the existing tracking. */
   viewExisting: string;
+  /** After a 409 that names the existing tracking. */
+  existingVideo: (id: string) => string;
   /** Shown when the outcome of a track is unknown (the answer was lost). */
   trackOutcomeUnknown: string;
   tryAgain: string;
@@ -178,7 +183,9 @@ export const defaultLabels: Labels = {
   errorNotFound: 'This video was not found. It may be private or deleted.',
   errorConflict: 'This video is already being tracked.',
   errorRateLimited: (seconds) =>
-    `Too many requests. You can try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
+    seconds < 120
+      ? `Too many requests. You can try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`
+      : `Too many requests. You can try again in ${Math.ceil(seconds / 60)} minutes.`,
   errorRateLimitedOver: 'Too many requests. You can try again now.',
   errorInvalidRequest: (message) => message,
   errorServer: 'The ContentStats service had a problem. Try again in a moment.',
@@ -204,9 +211,11 @@ export const defaultLabels: Labels = {
   linkLabel: 'Video link',
   linkPlaceholder: 'https://www.tiktok.com/@user/video/1234567890',
   linkHint: 'A public TikTok video link.',
+  invalidLink: (reason) => reason,
   durationLabel: 'Duration',
   days: (days) => (days === 1 ? 'day' : 'days'),
   durationHint: (min, max) => `Hourly snapshots for ${min} to ${max} days.`,
+  durationInvalid: (min, max) => `Choose a whole number of days from ${min} to ${max}.`,
   estimatedCost: (cost) => `Estimated cost ${cost}`,
   currentBalance: (balance) => `Balance ${balance}`,
   balanceUnknown: 'Balance unknown',
@@ -216,6 +225,7 @@ export const defaultLabels: Labels = {
   trackPending: 'Starting…',
   trackedResult: (id, status) => `Tracking started (${status}). Video id ${id}.`,
   viewExisting: 'View it',
+  existingVideo: (id) => `It is video ${id}.`,
   trackOutcomeUnknown: 'We could not confirm whether tracking started. Trying again will not charge twice.',
   tryAgain: 'Try again',
 

@@ -1,0 +1,326 @@
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { durationProblem, estimateCost, MAX_DURATION_DAYS, MIN_DURATION_DAYS } from '../client/cost.js';
+import type { ContentStatsError } from '../client/errors.js';
+import { parseVideoLink } from '../client/links.js';
+import type { TrackedVideo, TrackVideoInput } from '../client/types.js';
+import { useTrackVideo } from '../react/useTrackVideo.js';
+import { useUsage } from '../react/useUsage.js';
+import { button, field, label as labelClass } from './internal/controls.css.js';
+import { ErrorState } from './internal/ErrorState.js';
+import { errorInfo } from './internal/errorInfo.js';
+import { type RootProps, useRootProps } from './internal/Root.js';
+import { title as titleClass } from './internal/root.css.js';
+import type { StateRenderProps } from './internal/stateProps.js';
+import { type UiProps, useUi } from './internal/ui.js';
+import * as css from './VideoTracker.css.js';
+
+/** Props of {@link VideoTrackerView}. */
+export interface VideoTrackerViewProps extends UiProps, RootProps, Pick<StateRenderProps, 'renderError'> {
+  /** Balance that can be spent, in USD; `undefined` while unknown (then the API decides). */
+  balance?: number | undefined;
+  /** `true` while the balance is loading. @defaultValue false */
+  balanceLoading?: boolean;
+  /** State of the track request. @defaultValue 'idle' */
+  status?: 'idle' | 'pending' | 'success' | 'error';
+  /** The tracking that was started, after success. */
+  result?: TrackedVideo | undefined;
+  /** Why the track request failed. */
+  error?: ContentStatsError | null | undefined;
+  /** Called with a valid, affordable input. */
+  onSubmit: (input: TrackVideoInput) => void;
+  /**
+   * Repeats the last request with the same idempotency key ("Try again" after a lost answer);
+   * defaults to submitting the same input again.
+   */
+  onRetry?: () => void;
+  /** Shows the tracking that already exists after a 409; without it, only its id is shown. */
+  onViewExisting?: (id: string) => void;
+  /** Initial link. @defaultValue '' */
+  defaultLink?: string;
+  /** Initial duration in days. @defaultValue 7 */
+  defaultDurationDays?: number;
+  /** Heading; `null` hides it. @defaultValue labels.trackerTitle */
+  heading?: string | null;
+}
+
+/**
+ * A form that starts tracking a video: link validated as you type (with the reason), duration
+ * of 1–30 days, the estimated cost beside the balance, a refusal before submitting when the
+ * balance cannot cover it, a pending state and the result. Data comes in as props.
+ */
+export function VideoTrackerView(props: VideoTrackerViewProps) {
+  const {
+    balance,
+    balanceLoading = false,
+    status = 'idle',
+    result,
+    error,
+    onSubmit,
+    onRetry,
+    onViewExisting,
+    defaultLink = '',
+    defaultDurationDays = 7,
+    heading,
+    renderError,
+  } = props;
+  const ui = useUi(props);
+  const { labels, format } = ui;
+  const id = useId();
+  const [link, setLink] = useState(defaultLink);
+  const [days, setDays] = useState(String(defaultDurationDays));
+  const [linkTouched, setLinkTouched] = useState(defaultLink !== '');
+  const [attempted, setAttempted] = useState(false);
+  const [lastInput, setLastInput] = useState<TrackVideoInput | null>(null);
+  const linkRef = useRef<HTMLInputElement>(null);
+  const daysRef = useRef<HTMLInputElement>(null);
+
+  const parsed = parseVideoLink(link);
+  const showLinkProblem = !parsed.ok && (attempted || (linkTouched && link.trim() !== ''));
+  const dayCount = /^\d+$/.test(days.trim()) ? Number(days.trim()) : Number.NaN;
+  const daysValid = durationProblem(dayCount) === null;
+  const cost = daysValid ? estimateCost(dayCount) : null;
+  const cannotAfford = cost !== null && balance !== undefined && cost > balance;
+  const pending = status === 'pending';
+
+  const ids = {
+    linkHint: `${id}-link-hint`,
+    linkError: `${id}-link-error`,
+    daysHint: `${id}-days-hint`,
+    daysError: `${id}-days-error`,
+    cost: `${id}-cost`,
+    refusal: `${id}-refusal`,
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    if (pending) return;
+    if (!parsed.ok) {
+      linkRef.current?.focus();
+      return;
+    }
+    if (!daysValid) {
+      daysRef.current?.focus();
+      return;
+    }
+    // refused here, before anything is sent or charged: the message is already on screen
+    if (cannotAfford) return;
+    const input = { video_link: parsed.url, duration_days: dayCount };
+    setLastInput(input);
+    onSubmit(input);
+  };
+
+  const retry = onRetry ?? (() => lastInput && onSubmit(lastInput));
+  const info = error ? errorInfo(error) : null;
+  const state = status === 'error' ? 'error' : balanceLoading ? 'loading' : 'ready';
+  const rootProps = useRootProps('VideoTracker', ui, props, state);
+
+  const errorView = (() => {
+    if (status !== 'error' || !error || !info) return null;
+    if (renderError) return renderError(error, retry);
+    const unknownOutcome = info.outcome === 'unknown';
+    return (
+      <div data-part="track-error">
+        {unknownOutcome ? <p className={css.hint}>{labels.trackOutcomeUnknown}</p> : null}
+        <ErrorState
+          error={error}
+          retry={info.code === 'conflict' ? undefined : retry}
+          labels={labels}
+          format={format}
+        >
+          {info.code === 'conflict' && info.existingId ? (
+            onViewExisting ? (
+              <button
+                type="button"
+                className={button.secondary}
+                onClick={() => onViewExisting(info.existingId as string)}
+                data-part="view-existing"
+              >
+                {labels.viewExisting}
+              </button>
+            ) : (
+              <span>{labels.existingVideo(info.existingId)}</span>
+            )
+          ) : null}
+        </ErrorState>
+      </div>
+    );
+  })();
+
+  const heading_ = heading === undefined ? labels.trackerTitle : heading;
+  return (
+    <section
+      {...rootProps}
+      aria-labelledby={heading_ ? `${id}-title` : undefined}
+      aria-label={heading_ ? undefined : labels.trackerTitle}
+    >
+      {heading_ ? (
+        <h2 id={`${id}-title`} className={titleClass}>
+          {heading_}
+        </h2>
+      ) : null}
+      <form
+        className={css.form}
+        onSubmit={submit}
+        noValidate
+        aria-busy={pending || undefined}
+        data-part="form"
+      >
+        <div className={css.fields}>
+          <div className={css.fieldGroup}>
+            <label htmlFor={`${id}-link`} className={labelClass}>
+              {labels.linkLabel}
+            </label>
+            <input
+              ref={linkRef}
+              id={`${id}-link`}
+              className={field}
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder={labels.linkPlaceholder}
+              value={link}
+              onChange={(event) => {
+                setLink(event.target.value);
+                setLinkTouched(true);
+              }}
+              aria-invalid={showLinkProblem || undefined}
+              aria-describedby={showLinkProblem ? `${ids.linkError} ${ids.linkHint}` : ids.linkHint}
+              data-part="link-input"
+            />
+            <p id={ids.linkHint} className={css.hint}>
+              {labels.linkHint}
+            </p>
+            {showLinkProblem && !parsed.ok ? (
+              <p id={ids.linkError} className={css.invalid} data-part="link-error">
+                {labels.invalidLink(parsed.reason)}
+              </p>
+            ) : null}
+          </div>
+          <div className={css.fieldGroup}>
+            <label htmlFor={`${id}-days`} className={labelClass}>
+              {labels.durationLabel}
+            </label>
+            <div className={css.durationRow}>
+              <input
+                ref={daysRef}
+                id={`${id}-days`}
+                className={`${field} ${css.durationInput}`}
+                type="number"
+                inputMode="numeric"
+                min={MIN_DURATION_DAYS}
+                max={MAX_DURATION_DAYS}
+                step={1}
+                value={days}
+                onChange={(event) => setDays(event.target.value)}
+                aria-invalid={!daysValid || undefined}
+                aria-describedby={!daysValid ? `${ids.daysError} ${ids.daysHint}` : ids.daysHint}
+                data-part="duration-input"
+              />
+              <span aria-hidden="true">{labels.days(daysValid ? dayCount : 2)}</span>
+            </div>
+            <p id={ids.daysHint} className={css.hint}>
+              {labels.durationHint(MIN_DURATION_DAYS, MAX_DURATION_DAYS)}
+            </p>
+            {!daysValid ? (
+              <p id={ids.daysError} className={css.invalid} data-part="duration-error">
+                {labels.durationInvalid(MIN_DURATION_DAYS, MAX_DURATION_DAYS)}
+              </p>
+            ) : null}
+          </div>
+        </div>
+
+        <div className={css.costRow} id={ids.cost} data-part="cost">
+          <span className={css.cost}>
+            {cost === null
+              ? labels.estimatedCost(labels.notAvailable)
+              : labels.estimatedCost(format.money(cost))}
+          </span>
+          <span data-part="balance">
+            {balanceLoading
+              ? labels.loading
+              : balance === undefined
+                ? labels.balanceUnknown
+                : labels.currentBalance(format.money(balance))}
+          </span>
+        </div>
+
+        <div aria-live="polite">
+          {cannotAfford && cost !== null && balance !== undefined ? (
+            <p id={ids.refusal} className={css.refusal} data-part="refusal">
+              {labels.cannotAfford(format.money(cost), format.money(balance))}
+            </p>
+          ) : null}
+        </div>
+
+        <div className={css.actions}>
+          <button
+            type="submit"
+            className={button.primary}
+            aria-disabled={pending || cannotAfford || undefined}
+            aria-describedby={cannotAfford ? ids.refusal : ids.cost}
+            data-part="submit"
+          >
+            {pending ? labels.trackPending : labels.trackSubmit}
+          </button>
+        </div>
+
+        <div role="status" data-part="result">
+          {status === 'success' && result ? (
+            <p className={css.result}>{labels.trackedResult(result.id, result.status)}</p>
+          ) : null}
+        </div>
+        {errorView}
+      </form>
+    </section>
+  );
+}
+
+/** Props of {@link VideoTracker}. */
+export interface VideoTrackerProps
+  extends Omit<
+    VideoTrackerViewProps,
+    'balance' | 'balanceLoading' | 'status' | 'result' | 'error' | 'onSubmit' | 'onRetry'
+  > {
+  /** Called once a tracking has started, with the API's answer. */
+  onTracked?: (video: TrackedVideo) => void;
+}
+
+/**
+ * Starts tracking a video through the nearest `<ContentStatsProvider>`: the balance comes from
+ * `useUsage`, the request from `useTrackVideo` (a double submit cannot track twice).
+ */
+export function VideoTracker(props: VideoTrackerProps) {
+  const { onTracked, ...viewProps } = props;
+  const track = useTrackVideo();
+  const usage = useUsage();
+  const balance = usage.data ? (usage.data.available_usd ?? usage.data.balance_usd) : track.knownBalance;
+  const submit = (input: TrackVideoInput) => {
+    track.mutateAsync(input).then(
+      (video) => onTracked?.(video),
+      // the failure is in track.error and shown by the view
+      () => {},
+    );
+  };
+  // the lead's hook may expose a retry that reuses the idempotency key of the lost request
+  const hookRetry = (track as { retry?: () => void }).retry;
+  const retry =
+    typeof hookRetry === 'function'
+      ? hookRetry
+      : () => {
+          if (track.variables) submit(track.variables);
+        };
+  return (
+    <VideoTrackerView
+      {...viewProps}
+      balance={balance}
+      balanceLoading={usage.isPending && balance === undefined}
+      status={track.status}
+      result={track.data}
+      error={track.error}
+      onSubmit={submit}
+      onRetry={retry}
+    />
+  );
+}

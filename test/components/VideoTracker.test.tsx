@@ -1,0 +1,155 @@
+// @vitest-environment jsdom
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { HttpResponse, http } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
+import { ContentStatsError } from '../../src/client/errors';
+import { VideoTracker, VideoTrackerView } from '../../src/components/VideoTracker';
+import { BASE, seen, setupApi, startMswServer } from './harness';
+
+const server = startMswServer();
+const LINK = 'https://www.tiktok.com/@someone/video/7301234567890123456';
+
+describe('VideoTrackerView', () => {
+  it('explains why a link is refused while typing, linked to the field', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    render(<VideoTrackerView onSubmit={onSubmit} balance={100} />);
+    const input = screen.getByLabelText('Video link');
+    await user.type(input, 'https://evil.example/@a/video/1');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (input.getAttribute('aria-describedby') ?? '').split(' ');
+    const reason = document.getElementById(describedBy[0] ?? '');
+    expect(reason?.textContent).toContain('"evil.example" is not a TikTok host.');
+    await user.clear(input);
+    await user.type(input, LINK);
+    expect(input.hasAttribute('aria-invalid')).toBe(false);
+    expect(screen.queryByText(/is not a TikTok host/)).toBeNull();
+  });
+
+  it('does not submit an empty link and says why', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    render(<VideoTrackerView onSubmit={onSubmit} balance={100} />);
+    await user.click(screen.getByRole('button', { name: 'Start tracking' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(screen.getByText(/The video link is empty\./)).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByLabelText('Video link'));
+  });
+
+  it('shows the cost beside the balance and refuses before submitting when it cannot be covered', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    render(<VideoTrackerView onSubmit={onSubmit} balance={2} />);
+    expect(screen.getByText('Estimated cost $2.52')).toBeTruthy();
+    expect(screen.getByText('Balance $2.00')).toBeTruthy();
+    await user.type(screen.getByLabelText('Video link'), LINK);
+    const submit = screen.getByRole('button', { name: 'Start tracking' });
+    expect(submit.getAttribute('aria-disabled')).toBe('true');
+    expect(screen.getByText(/costs about \$2\.52 but your balance is \$2\.00/)).toBeTruthy();
+    await user.click(submit);
+    expect(onSubmit).not.toHaveBeenCalled();
+    // one day costs $0.36: affordable again
+    const days = screen.getByLabelText('Duration');
+    await user.clear(days);
+    await user.type(days, '1');
+    expect(screen.getByText('Estimated cost $0.36')).toBeTruthy();
+    expect(screen.queryByText(/costs about/)).toBeNull();
+    await user.click(submit);
+    expect(onSubmit).toHaveBeenCalledWith({ video_link: LINK, duration_days: 1 });
+  });
+
+  it('refuses a duration outside 1–30 days', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    render(<VideoTrackerView onSubmit={onSubmit} balance={100} defaultLink={LINK} />);
+    const days = screen.getByLabelText('Duration');
+    await user.clear(days);
+    await user.type(days, '31');
+    expect(days.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Choose a whole number of days from 1 to 30.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Start tracking' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('offers "View it" after a 409 that names the existing tracking', async () => {
+    const user = userEvent.setup();
+    const onViewExisting = vi.fn();
+    const error = Object.assign(
+      new ContentStatsError({ code: 'conflict', status: 409, message: 'Already tracked' }),
+      { existingId: 'cm5existing1' },
+    );
+    render(
+      <VideoTrackerView onSubmit={() => {}} status="error" error={error} onViewExisting={onViewExisting} />,
+    );
+    expect(screen.getByRole('alert').textContent).toContain('already being tracked');
+    await user.click(screen.getByRole('button', { name: 'View it' }));
+    expect(onViewExisting).toHaveBeenCalledWith('cm5existing1');
+  });
+
+  it('"Try again" after a lost answer calls the retry that keeps the idempotency key', async () => {
+    const user = userEvent.setup();
+    const onRetry = vi.fn();
+    const error = Object.assign(new ContentStatsError({ code: 'network', message: 'offline' }), {
+      outcome: 'unknown',
+    });
+    render(<VideoTrackerView onSubmit={() => {}} status="error" error={error} onRetry={onRetry} />);
+    expect(screen.getByText(/could not confirm whether tracking started/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
+  it('formats cost and balance for de-DE', () => {
+    render(<VideoTrackerView onSubmit={() => {}} balance={1234.5} locale="de-DE" />);
+    expect(seen(screen.getByText(/Estimated cost/).textContent)).toBe('Estimated cost 2,52 $');
+    expect(seen(screen.getByText(/^Balance/).textContent)).toBe('Balance 1.234,50 $');
+  });
+});
+
+describe('VideoTracker against the local API', () => {
+  it('tracks a video, announces the result and calls onTracked', async () => {
+    const user = userEvent.setup();
+    const { wrapper } = setupApi(server);
+    const onTracked = vi.fn();
+    render(<VideoTracker onTracked={onTracked} />, { wrapper });
+    expect(await screen.findByText(/^Balance \$\d/)).toBeTruthy();
+    await user.type(screen.getByLabelText('Video link'), LINK);
+    await user.click(screen.getByRole('button', { name: 'Start tracking' }));
+    const status = await screen.findByText(/Tracking started/);
+    expect(status.closest('[role="status"]')).toBeTruthy();
+    await waitFor(() => expect(onTracked).toHaveBeenCalledTimes(1));
+    expect(onTracked.mock.calls[0]?.[0]).toMatchObject({ status: 'monitoring', estimated_cost: 2.52 });
+    expect(status.textContent).toContain(onTracked.mock.calls[0]?.[0].id);
+  });
+
+  it('refuses before any request when the balance from the API cannot cover it', async () => {
+    const user = userEvent.setup();
+    const { wrapper, api } = setupApi(server, [{ key: 'cs_poor_key', plan: 'free', balance_usd: 1 }]);
+    render(<VideoTracker />, { wrapper });
+    expect(await screen.findByText('Balance $1.00')).toBeTruthy();
+    await user.type(screen.getByLabelText('Video link'), LINK);
+    await user.click(screen.getByRole('button', { name: 'Start tracking' }));
+    expect(screen.getByText(/costs about \$2\.52 but your balance is \$1\.00/)).toBeTruthy();
+    expect(api.requestCount('POST /api/v1/videos/track')).toBe(0);
+  });
+
+  // 90 s is beyond the client's own wait for a Retry-After (60 s), so the 429 reaches the UI
+  it('shows a 429 from the API with its countdown', async () => {
+    const user = userEvent.setup();
+    const { wrapper } = setupApi(server);
+    server.use(
+      http.post(`${BASE}/api/v1/videos/track`, () =>
+        HttpResponse.json(
+          { error: 'Rate limit exceeded' },
+          { status: 429, headers: { 'Retry-After': '90' } },
+        ),
+      ),
+    );
+    render(<VideoTracker />, { wrapper });
+    await screen.findByText(/^Balance \$\d/);
+    await user.type(screen.getByLabelText('Video link'), LINK);
+    await user.click(screen.getByRole('button', { name: 'Start tracking' }));
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
+    expect(alert.textContent).toMatch(/Too many requests\. You can try again in (89|90) seconds\./);
+  });
+});
