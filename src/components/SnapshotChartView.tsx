@@ -1,0 +1,240 @@
+import { type ReactNode, useCallback, useId, useMemo, useRef, useState } from 'react';
+import type { ContentStatsError } from '../client/errors.js';
+import { ChartLegend } from './chart/ChartLegend.js';
+import { ChartPlot } from './chart/ChartPlot.js';
+import { ChartTable } from './chart/ChartTable.js';
+import { actions, caption, chartRoot, full, title as titleClass } from './chart/chart.css.js';
+import { toPlotSeries } from './chart/data.js';
+import { downloadPng, downloadSvg } from './chart/download.js';
+import { type ChartLabels, defaultChartLabels } from './chart/labels.js';
+import { formatHoursSinceStart } from './chart/timeTicks.js';
+import type { ChartAlign, ChartMode, ChartScale, ChartSeries } from './chart/types.js';
+import { useContainerWidth } from './chart/useContainerWidth.js';
+import { compactText } from './chart/values.js';
+import { button } from './internal/controls.css.js';
+import { EmptyState } from './internal/EmptyState.js';
+import { ErrorState } from './internal/ErrorState.js';
+import type { Labels } from './internal/labels.js';
+import { type RootProps, useRootProps, type ViewState } from './internal/Root.js';
+import { visuallyHidden } from './internal/root.css.js';
+import { Skeleton } from './internal/Skeleton.js';
+import type { StateRenderProps } from './internal/stateProps.js';
+import { type UiProps, useUi } from './internal/ui.js';
+
+/** Props of {@link SnapshotChartView}. */
+export interface SnapshotChartViewProps extends Omit<UiProps, 'labels'>, RootProps, StateRenderProps {
+  /** The lines to draw: cumulative totals per series (see `seriesFromPoints`). */
+  series: readonly ChartSeries[];
+  /** Query status; `pending` shows the skeleton, `error` the error state. @defaultValue 'success' */
+  status?: 'pending' | 'error' | 'success';
+  error?: ContentStatsError | null;
+  /** Repeats the failed request(s) from the error state. */
+  onRetry?: () => void;
+  /** What is charted, e.g. `Views`: the chart's heading and the start of its accessible summary. */
+  title?: string;
+  /** Cumulative totals or change per hour. @defaultValue 'total' */
+  mode?: ChartMode;
+  /** Value axis scale. On `log`, zero and negative values sit on the axis floor. @defaultValue 'linear' */
+  scale?: ChartScale;
+  /** Real time, or hours since each series began (to compare videos posted at different times). @defaultValue 'time' */
+  align?: ChartAlign;
+  /** Height of the plot in px. @defaultValue 280 */
+  height?: number;
+  /** Fixed width in px; without it the chart follows its container's width. */
+  width?: number;
+  /** Ids of series hidden through the legend (controlled). */
+  hiddenSeries?: readonly string[];
+  /** Ids of series hidden at first (uncontrolled). */
+  defaultHiddenSeries?: readonly string[];
+  /** Called with the new hidden ids when a legend button is pressed. */
+  onHiddenSeriesChange?: (hidden: string[]) => void;
+  /** Name of downloaded files, without extension. @defaultValue 'snapshot-chart' */
+  fileName?: string;
+  /** Replacements for any of the shared or chart strings. */
+  labels?: Partial<Labels & ChartLabels>;
+}
+
+const EMPTY: readonly string[] = [];
+// used until the container is measured, and where it cannot be (SSR, jsdom)
+const FALLBACK_WIDTH = 640;
+
+function viewState(status: SnapshotChartViewProps['status'], series: readonly ChartSeries[]): ViewState {
+  if (status === 'error') return 'error';
+  if (status === 'pending') return 'loading';
+  return series.some((s) => s.points.some((p) => p.value !== null)) ? 'ready' : 'empty';
+}
+
+/**
+ * A line chart of snapshot series, drawn from props (no data fetching): totals or per-hour
+ * change, linear or log scale, real time or hours since start. Crosshair tooltip with exact
+ * values (pointer or arrow keys), legend toggles, an accessible summary, a hidden data table,
+ * SVG and PNG downloads. Sized by its container; long series are downsampled to the pixel width.
+ */
+export function SnapshotChartView(props: SnapshotChartViewProps) {
+  const {
+    series,
+    status = 'success',
+    mode = 'total',
+    scale = 'linear',
+    align = 'time',
+    height = 280,
+  } = props;
+  const ui = useUi(props);
+  const labels = useMemo(
+    () => ({ ...defaultChartLabels, ...ui.labels }) as Labels & ChartLabels,
+    [ui.labels],
+  );
+  const { format } = ui;
+  const state = viewState(status, series);
+  const root = useRootProps('SnapshotChart', ui, props, state, chartRoot);
+  const [measureRef, measured] = useContainerWidth(FALLBACK_WIDTH);
+  const width = props.width ?? measured;
+  const summaryId = useId();
+  const svgRef = useRef<SVGSVGElement>(null);
+  const rootRef = useRef<HTMLElement>(null);
+
+  const [ownHidden, setOwnHidden] = useState<readonly string[]>(props.defaultHiddenSeries ?? EMPTY);
+  const hiddenIds = props.hiddenSeries ?? ownHidden;
+  const hidden = useMemo(() => new Set(hiddenIds), [hiddenIds]);
+  const { onHiddenSeriesChange } = props;
+  const controlled = props.hiddenSeries !== undefined;
+  const toggle = useCallback(
+    (id: string) => {
+      const next = hiddenIds.includes(id) ? hiddenIds.filter((h) => h !== id) : [...hiddenIds, id];
+      if (!controlled) setOwnHidden(next);
+      onHiddenSeriesChange?.(next);
+    },
+    [hiddenIds, controlled, onHiddenSeriesChange],
+  );
+
+  const all = useMemo(() => toPlotSeries(series, mode, align), [series, mode, align]);
+  const visible = useMemo(() => all.filter((s) => !hidden.has(s.id) && s.points.length > 0), [all, hidden]);
+
+  const heading =
+    props.title === undefined
+      ? undefined
+      : mode === 'perHour'
+        ? labels.chartPerHour(props.title)
+        : props.title;
+  const summary = useMemo(() => {
+    if (state !== 'ready') return '';
+    let from = Number.POSITIVE_INFINITY;
+    let to = Number.NEGATIVE_INFINITY;
+    for (const s of visible) {
+      from = Math.min(from, s.points[0]?.x ?? from);
+      to = Math.max(to, s.points[s.points.length - 1]?.x ?? to);
+    }
+    const edge = (x: number) =>
+      align === 'time' ? format.dateTime(x) : formatHoursSinceStart(x, format.locale);
+    const latest = visible
+      .map((s) => {
+        const last = s.points[s.points.length - 1];
+        return last ? `${s.label}: ${compactText(last, mode, format)}` : '';
+      })
+      .filter(Boolean)
+      .join(', ');
+    const name = heading ?? labels.chartValue;
+    return [
+      visible.length > 0 ? labels.chartSummary(name, visible.length, edge(from), edge(to)) : '',
+      latest ? labels.chartLatest(latest) : '',
+      scale === 'log' ? labels.chartLogScale : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  }, [state, visible, align, format, mode, heading, labels, scale]);
+
+  const fileName = props.fileName ?? 'snapshot-chart';
+  const background = () => {
+    const element = rootRef.current;
+    return element ? getComputedStyle(element).backgroundColor : undefined;
+  };
+  const onSvg = () => {
+    if (svgRef.current) downloadSvg(svgRef.current, background(), fileName);
+  };
+  const onPng = () => {
+    // an image that fails to decode leaves nothing to save; the SVG button still works
+    if (svgRef.current) downloadPng(svgRef.current, background(), fileName).catch(() => undefined);
+  };
+
+  const retry = props.onRetry ?? (() => undefined);
+  let body: ReactNode;
+  if (state === 'loading') {
+    body = props.renderLoading ? (
+      props.renderLoading()
+    ) : (
+      <div style={{ height }}>
+        <Skeleton label={labels.loading} lines={['40%', '100%', '100%', '100%', '70%']} lineHeight="2.5em" />
+      </div>
+    );
+  } else if (state === 'error') {
+    body =
+      props.renderError && props.error ? (
+        props.renderError(props.error, retry)
+      ) : (
+        <ErrorState error={props.error} retry={props.onRetry} labels={labels} format={format} />
+      );
+  } else if (state === 'empty') {
+    body = props.renderEmpty ? props.renderEmpty() : <EmptyState message={labels.chartEmpty} />;
+  } else {
+    body = (
+      <>
+        <ChartPlot
+          series={visible}
+          width={width}
+          height={height}
+          mode={mode}
+          scale={scale}
+          align={align}
+          format={format}
+          label={labels.chartPlot}
+          describedBy={summaryId}
+          hoursSinceStartLabel={labels.chartHoursSinceStart}
+          notAvailable={labels.notAvailable}
+          svgRef={svgRef}
+        />
+        <ChartTable
+          series={visible}
+          mode={mode}
+          align={align}
+          format={format}
+          caption={labels.chartTableCaption(heading ?? labels.chartValue)}
+          seriesHeader={labels.chartSeries}
+          timeHeader={align === 'time' ? labels.time : labels.chartHoursSinceStart}
+          valueHeader={heading ?? labels.chartValue}
+          sampledNote={labels.chartTableSampled}
+        />
+      </>
+    );
+  }
+
+  return (
+    <figure {...root} ref={rootRef}>
+      <figcaption className={caption}>
+        {heading !== undefined ? <span className={titleClass}>{heading}</span> : null}
+        <span id={summaryId} className={visuallyHidden} data-part="summary">
+          {summary}
+        </span>
+      </figcaption>
+      <div className={actions} data-part="actions">
+        {state === 'ready' ? (
+          <>
+            <button type="button" className={button.ghost} onClick={onSvg} data-part="download-svg">
+              {labels.chartDownloadSvg}
+            </button>
+            <button type="button" className={button.ghost} onClick={onPng} data-part="download-png">
+              {labels.chartDownloadPng}
+            </button>
+          </>
+        ) : null}
+      </div>
+      <div ref={measureRef} className={full}>
+        {body}
+      </div>
+      {state === 'ready' && all.length > 0 ? (
+        <div className={full}>
+          <ChartLegend series={all} hidden={hidden} onToggle={toggle} label={labels.chartLegend} />
+        </div>
+      ) : null}
+    </figure>
+  );
+}

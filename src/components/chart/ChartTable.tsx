@@ -1,0 +1,75 @@
+import { memo } from 'react';
+import { downsampleLttb } from '../../metrics/downsample.js';
+import type { Formatters } from '../internal/format.js';
+import { visuallyHidden } from '../internal/root.css.js';
+import { formatHoursSinceStart } from './timeTicks.js';
+import type { ChartAlign, ChartMode, PlotSeries } from './types.js';
+import { exactText } from './values.js';
+
+/** Rows the hidden table renders at most: 20 videos × 90 days would be 43,200 rows in the DOM. */
+export const MAX_TABLE_ROWS = 2000;
+
+/** Props of {@link ChartTable}. */
+export interface ChartTableProps {
+  series: readonly PlotSeries[];
+  mode: ChartMode;
+  align: ChartAlign;
+  format: Formatters;
+  caption: string;
+  seriesHeader: string;
+  timeHeader: string;
+  valueHeader: string;
+  sampledNote: (shown: string, total: string) => string;
+}
+
+/**
+ * The chart's data as a visually hidden table for screen readers: one row per point of each
+ * visible series, exact values. Very long series are sampled (extremes kept) and the caption says so.
+ */
+export const ChartTable = memo(function ChartTable(props: ChartTableProps) {
+  const { series, mode, align, format } = props;
+  const total = series.reduce((n, s) => n + s.points.length, 0);
+  const share = Math.max(4, Math.floor(MAX_TABLE_ROWS / Math.max(1, series.length)));
+  const rows = series.map((s) =>
+    total > MAX_TABLE_ROWS
+      ? downsampleLttb(
+          s.points,
+          share,
+          (p) => p.x,
+          (p) => p.value,
+        )
+      : s.points,
+  );
+  const shown = rows.reduce((n, r) => n + r.length, 0);
+  return (
+    // the wrapper hides it: clipping is unreliable on a table box itself
+    <div className={visuallyHidden}>
+      <table data-part="table">
+        <caption>
+          {props.caption}
+          {shown < total ? ` ${props.sampledNote(format.number(shown), format.number(total))}` : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{props.seriesHeader}</th>
+            <th scope="col">{props.timeHeader}</th>
+            <th scope="col">{props.valueHeader}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {series.map((s, i) =>
+            (rows[i] ?? []).map((p) => (
+              <tr key={`${s.id}:${p.time}`}>
+                <th scope="row">{s.label}</th>
+                <td>
+                  {align === 'time' ? format.dateTime(p.time) : formatHoursSinceStart(p.x, format.locale)}
+                </td>
+                <td>{exactText(p, mode, format)}</td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+});

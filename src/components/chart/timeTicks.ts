@@ -1,0 +1,135 @@
+// Own time ticks: d3-time + d3-time-format cost more than the whole chart. Local-time Date
+// methods put ticks on the viewer's hours and midnights; Intl formats the labels.
+
+/** A tick on the x axis. */
+export interface Tick {
+  value: number;
+  label: string;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+type Unit = 'hour' | 'day' | 'week' | 'month';
+const INTERVALS: ReadonlyArray<readonly [Unit, number, number]> = [
+  ['hour', 1, HOUR],
+  ['hour', 3, 3 * HOUR],
+  ['hour', 6, 6 * HOUR],
+  ['hour', 12, 12 * HOUR],
+  ['day', 1, DAY],
+  ['day', 2, 2 * DAY],
+  ['week', 1, 7 * DAY],
+  ['week', 2, 14 * DAY],
+  ['month', 1, 30 * DAY],
+  ['month', 3, 91 * DAY],
+];
+
+function floorTo(date: Date, unit: Unit, step: number): void {
+  date.setMinutes(0, 0, 0);
+  if (unit === 'hour') {
+    date.setHours(date.getHours() - (date.getHours() % step));
+    return;
+  }
+  date.setHours(0);
+  if (unit === 'week') date.setDate(date.getDate() - ((date.getDay() + 6) % 7)); // Monday
+  if (unit === 'month') date.setDate(1);
+}
+
+function advance(date: Date, unit: Unit, step: number): void {
+  if (unit === 'hour') date.setHours(date.getHours() + step);
+  else if (unit === 'day') date.setDate(date.getDate() + step);
+  else if (unit === 'week') date.setDate(date.getDate() + 7 * step);
+  else date.setMonth(date.getMonth() + step);
+}
+
+const formatterCache = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let format = formatterCache.get(key);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(locale, options);
+    } catch {
+      format = new Intl.DateTimeFormat(undefined, options);
+    }
+    formatterCache.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * About `count` ticks over [start, end] (ms) on round local times: hours, midnights, Mondays or
+ * first days of months. Hour ticks at midnight show the date, so a multi-day axis reads well.
+ */
+export function timeTicks(start: number, end: number, count: number, locale: string | undefined): Tick[] {
+  if (!(end > start))
+    return [{ value: start, label: dateFormat(locale, { month: 'short', day: 'numeric' }).format(start) }];
+  const span = end - start;
+  const chosen =
+    INTERVALS.find(([, , ms]) => span / ms <= Math.max(1, count)) ?? INTERVALS[INTERVALS.length - 1]!;
+  const [unit, step] = chosen;
+  const dayLabel = dateFormat(locale, { month: 'short', day: 'numeric' });
+  const hourLabel = dateFormat(locale, { hour: 'numeric', minute: '2-digit' });
+  const monthLabel = dateFormat(locale, { month: 'short', year: 'numeric' });
+  const date = new Date(start);
+  floorTo(date, unit, step);
+  const ticks: Tick[] = [];
+  for (let guard = 0; guard < 500 && date.getTime() <= end; guard++) {
+    const value = date.getTime();
+    if (value >= start) {
+      const midnight = date.getHours() === 0;
+      const label =
+        unit === 'month'
+          ? monthLabel.format(value)
+          : unit === 'hour' && !midnight
+            ? hourLabel.format(value)
+            : dayLabel.format(value);
+      ticks.push({ value, label });
+    }
+    advance(date, unit, step);
+  }
+  return ticks;
+}
+
+const HOUR_STEPS = [1, 2, 3, 6, 12, 24, 48, 72, 168, 336, 720];
+
+/** Ticks on hours since start: `6 h`, `12 h`, then whole days `1 d`, `2 d` in the locale's units. */
+export function hourTicks(start: number, end: number, count: number, locale: string | undefined): Tick[] {
+  const span = Math.max(end - start, 1);
+  const step = HOUR_STEPS.find((s) => span / s <= Math.max(1, count)) ?? Math.ceil(span / count / 720) * 720;
+  const hours = unitFormat(locale, 'hour');
+  const days = unitFormat(locale, 'day');
+  const ticks: Tick[] = [];
+  for (let value = Math.ceil(start / step) * step; value <= end && ticks.length < 500; value += step) {
+    ticks.push({ value, label: formatHours(value, step >= 24, hours, days) });
+  }
+  return ticks;
+}
+
+function formatHours(
+  value: number,
+  inDays: boolean,
+  hours: Intl.NumberFormat,
+  days: Intl.NumberFormat,
+): string {
+  return inDays && value % 24 === 0 ? days.format(value / 24) : hours.format(value);
+}
+
+function unitFormat(locale: string | undefined, unit: 'hour' | 'day'): Intl.NumberFormat {
+  const options: Intl.NumberFormatOptions = {
+    style: 'unit',
+    unit,
+    unitDisplay: 'narrow',
+    maximumFractionDigits: 1,
+  };
+  try {
+    return new Intl.NumberFormat(locale, options);
+  } catch {
+    return new Intl.NumberFormat(undefined, options);
+  }
+}
+
+/** A duration in hours for the tooltip and table of `align="sinceStart"`: `36 h`. */
+export function formatHoursSinceStart(hours: number, locale: string | undefined): string {
+  return unitFormat(locale, 'hour').format(Math.round(hours * 10) / 10);
+}
