@@ -36,6 +36,11 @@ export type SnapshotChartProps = SnapshotChartSource &
     seriesLabel?: (video: Video) => string;
   };
 
+export { seriesFromPoints } from './chart/data.js';
+export { type ChartLabels, defaultChartLabels } from './chart/labels.js';
+export type { ChartAlign, ChartMode, ChartPoint, ChartScale, ChartSeries } from './chart/types.js';
+export { SnapshotChartView, type SnapshotChartViewProps } from './SnapshotChartView.js';
+
 const DEFAULT_METRICS: readonly MetricName[] = ['views', 'likes', 'comments', 'shares'];
 
 /**

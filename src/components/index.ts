@@ -1,6 +1,21 @@
 // components: a connected component (reads the provider's hooks) and its pure view
 export { VideoTracker, VideoTrackerView } from './VideoTracker.js';
 export type { VideoTrackerProps, VideoTrackerViewProps } from './VideoTracker.js';
+export {
+  SnapshotChart,
+  SnapshotChartView,
+  seriesFromPoints,
+  defaultChartLabels,
+  type SnapshotChartProps,
+  type SnapshotChartSource,
+  type SnapshotChartViewProps,
+  type ChartSeries,
+  type ChartPoint,
+  type ChartMode,
+  type ChartScale,
+  type ChartAlign,
+  type ChartLabels,
+} from './SnapshotChart.js';
 
 // shared UI settings
 export { ContentStatsUiContext } from './internal/ui.js';
