@@ -1,5 +1,6 @@
 import { builtinModules } from 'node:module';
 import { vanillaExtractPlugin } from '@vanilla-extract/vite-plugin';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
 
@@ -85,6 +86,44 @@ export default defineConfig({
           include: ['test/react/hooks.test.tsx'],
           typecheck: { enabled: false },
           server: { deps: { inline: [/@testing-library\/preact/] } },
+        },
+      },
+      {
+        // every story is a test in Chromium: renders, no console.error, no axe violation
+        // (not `extends`: Storybook's plugin brings its own Vite config, trap 10 of TOOLCHAIN.md)
+        plugins: process.env.VITEST
+          ? [
+              // loaded only under Vitest: `vite build` and Storybook itself read this file too
+              import('@storybook/addon-vitest/vitest-plugin').then((m) =>
+                m.storybookTest({ configDir: '.storybook' }),
+              ),
+              vanillaExtractPlugin(),
+            ]
+          : [],
+        test: {
+          name: 'storybook',
+          setupFiles: ['.storybook/vitest.setup.ts'],
+          testTimeout: 30_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath: '/usr/bin/chromium',
+                args: [
+                  '--headless',
+                  '--no-sandbox',
+                  '--disable-gpu',
+                  '--disable-quic',
+                  '--no-first-run',
+                  '--disable-background-networking',
+                  '--disable-component-update',
+                  '--disable-sync',
+                ],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
     ],

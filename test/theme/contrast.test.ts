@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { ThemeTokens } from '../../src/theme/index.js';
 import { darkTokens, lightTokens } from '../../src/theme/index.js';
+import { brandTheme } from '../../stories/support/brandTheme.js';
 import { contrast, distance, type Vision } from './colorMath.js';
+
+/** The brand example of the stories, resolved over its base like the browser does. */
+const brandTokens: ThemeTokens = {
+  ...lightTokens,
+  color: { ...lightTokens.color, ...brandTheme.color },
+};
 
 const themes: [string, ThemeTokens][] = [
   ['light', lightTokens],
   ['dark', darkTokens],
+  ['brand example', brandTokens],
 ];
 
 /** Everything text or a series line can sit on: the surface, cards and tooltips. */
