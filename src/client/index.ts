@@ -10,7 +10,6 @@ export type {
 } from './createClient.js';
 
 // freshness
-export { nextSnapshotTime, readFreshness } from './freshness.js';
 export type { Freshness } from './freshness.js';
 
 // errors
@@ -28,13 +27,6 @@ export {
   SNAPSHOT_PRICE_USD,
   snapshotCount,
 } from './cost.js';
-export { checkTrackInput } from './trackInput.js';
-export type { CheckedTrackInput } from './trackInput.js';
-
-// rate limits and tokens
-export { parseRateLimit, parseRetryAt } from './rateLimit.js';
-export { createTokenSource, jwtExpiry } from './tokens.js';
-export type { TokenSource, TokenSourceOptions } from './tokens.js';
 
 // wire types
 export type {

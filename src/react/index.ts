@@ -19,6 +19,7 @@ export type { UseVideoResult } from './useVideo.js';
 export { useVideos } from './useVideos.js';
 export type { UseVideosResult } from './useVideos.js';
 export type { MutationResult } from './internal/useMutationObserver.js';
+export type { TrackVariables } from '../query/mutations.js';
+export type { VideoData } from '../query/schedule.js';
 
-// query layer, for custom hooks and other frameworks
-export * from '../query/index.js';
+// the framework-agnostic layer (option builders, keys, schedule) is `contentstats-kit/query`
