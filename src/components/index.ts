@@ -1,6 +1,13 @@
 // components: a connected component (reads the provider's hooks) and its pure view
 export { VideoTracker, VideoTrackerView } from './VideoTracker.js';
 export type { VideoTrackerProps, VideoTrackerViewProps } from './VideoTracker.js';
+export { SnapshotTable, SnapshotTableView, snapshotsToCsv } from './SnapshotTable.js';
+export type {
+  SnapshotColumn,
+  SnapshotSort,
+  SnapshotTableProps,
+  SnapshotTableViewProps,
+} from './SnapshotTable.js';
 export {
   SnapshotChart,
   SnapshotChartView,
