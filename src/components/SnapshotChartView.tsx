@@ -90,6 +90,7 @@ export function SnapshotChartView(props: SnapshotChartViewProps) {
   const [measureRef, measured] = useContainerWidth(FALLBACK_WIDTH);
   const width = props.width ?? measured;
   const summaryId = useId();
+  const titleId = useId();
   const svgRef = useRef<SVGSVGElement>(null);
   const rootRef = useRef<HTMLElement>(null);
 
@@ -208,9 +209,13 @@ export function SnapshotChartView(props: SnapshotChartViewProps) {
   }
 
   return (
-    <figure {...root} ref={rootRef}>
+    <figure {...root} ref={rootRef} aria-labelledby={heading !== undefined ? titleId : summaryId}>
       <figcaption className={caption}>
-        {heading !== undefined ? <span className={titleClass}>{heading}</span> : null}
+        {heading !== undefined ? (
+          <span id={titleId} className={titleClass}>
+            {heading}
+          </span>
+        ) : null}
         <span id={summaryId} className={visuallyHidden} data-part="summary">
           {summary}
         </span>

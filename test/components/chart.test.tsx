@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ContentStatsError } from '../../src/client/errors';
 import type { ChartSeries } from '../../src/components/chart/types';
 import { SnapshotChartView } from '../../src/components/SnapshotChartView';
 
@@ -53,11 +54,277 @@ describe('SnapshotChartView', () => {
     const { container } = render(
       <SnapshotChartView
         locale="en-US"
-        series={[series('a', 24, (i) => BigInt(i * 10)), series('b', 24, (i) => BigInt(i * 5)), series('c', 24, (i) => BigInt(i))]}
+        series={[
+          series('a', 24, (i) => BigInt(i * 10)),
+          series('b', 24, (i) => BigInt(i * 5)),
+          series('c', 24, (i) => BigInt(i)),
+        ]}
       />,
     );
     expect(container.firstElementChild).toHaveProperty('dataset.state', 'ready');
     expect(paths(container)).toHaveLength(3);
     for (const p of paths(container)) expect(coords(p)).toHaveLength(24);
+  });
+
+  it('draws no more points per path than the plot is wide', () => {
+    const long = [series('a', 20_000, (i) => BigInt(i * i)), series('b', 5000, (i) => BigInt(i % 97))];
+    const { container } = render(<SnapshotChartView locale="en-US" width={400} series={long} />);
+    const drawn = paths(container);
+    expect(drawn).toHaveLength(2);
+    const plotWidth = Number(container.querySelector('[data-part="plot"] svg')?.getAttribute('width'));
+    expect(plotWidth).toBe(400);
+    for (const p of drawn) {
+      const n = coords(p).length;
+      expect(n).toBeGreaterThan(50);
+      expect(n).toBeLessThanOrEqual(400);
+      // every x inside the plot area: nothing drawn past the edges
+      for (const [x] of coords(p)) expect(x).toBeLessThanOrEqual(400);
+    }
+  });
+
+  it('toggles a series from the legend, with aria-pressed', async () => {
+    const user = userEvent.setup();
+    const { container } = render(
+      <SnapshotChartView
+        locale="en-US"
+        series={[series('a', 10, (i) => BigInt(i)), series('b', 10, (i) => BigInt(2 * i))]}
+      />,
+    );
+    const legend = screen.getByRole('group', { name: 'Series shown' });
+    const b = within(legend).getByRole('button', { name: 'B' });
+    expect(b.getAttribute('aria-pressed')).toBe('true');
+    await user.click(b);
+    expect(b.getAttribute('aria-pressed')).toBe('false');
+    expect(paths(container).map((p) => p.dataset.series)).toEqual(['a']);
+    await user.click(b);
+    expect(b.getAttribute('aria-pressed')).toBe('true');
+    expect(paths(container)).toHaveLength(2);
+  });
+
+  it("shows every series' exact value at the hour under the pointer, bigints exactly", () => {
+    const big = 9_007_199_254_740_993n; // 2^53 + 1: not representable as a double
+    const { container } = render(
+      <SnapshotChartView
+        locale="en-US"
+        series={[
+          series('a', 48, (i) => big + BigInt(i)),
+          // a second video whose snapshots land 20 minutes later in each hour
+          series('b', 48, (i) => BigInt(i * 1000), T0 + 20 * 60_000),
+        ]}
+      />,
+    );
+    const plot = container.querySelector<HTMLElement>('[data-part="plot"]')!;
+    const [x] = coords(paths(container)[0]!)[30]!;
+    fireEvent.pointerMove(plot, { clientX: plotOffset(container) + x });
+    const tooltip = container.querySelector<HTMLElement>('[data-part="tooltip"]')!;
+    expect(tooltip).not.toBeNull();
+    const values = [...tooltip.querySelectorAll('[data-part="tooltip-value"]')].map((v) => v.textContent);
+    expect(values).toEqual(['9,007,199,254,741,023', '30,000']);
+    expect(tooltip.textContent).toContain(
+      new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(T0 + 30 * HOUR),
+    );
+    fireEvent.pointerLeave(plot);
+    expect(container.querySelector('[data-part="tooltip"]')).toBeNull();
+  });
+
+  it('moves the crosshair with the arrow keys once the plot has focus', async () => {
+    const user = userEvent.setup();
+    const { container } = render(
+      <SnapshotChartView locale="en-US" series={[series('a', 72, (i) => BigInt(i * 7))]} />,
+    );
+    const plot = screen.getByRole('group', { name: /arrow keys move the crosshair/ });
+    const value = () => container.querySelector('[data-part="tooltip-value"]')?.textContent;
+    act(() => plot.focus());
+    expect(value()).toBeUndefined();
+    await user.keyboard('{ArrowRight}');
+    expect(value()).toBe('0');
+    await user.keyboard('{ArrowRight}{ArrowRight}');
+    expect(value()).toBe('14');
+    await user.keyboard('{Shift>}{ArrowRight}{/Shift}');
+    expect(value()).toBe(String(26 * 7));
+    await user.keyboard('{End}');
+    expect(value()).toBe('497');
+    await user.keyboard('{ArrowLeft}');
+    expect(value()).toBe('490');
+    // screen readers hear the move
+    expect(container.querySelector('[data-part="announcer"]')?.textContent).toContain('A: 490');
+    await user.keyboard('{Escape}');
+    expect(container.querySelector('[data-part="tooltip"]')).toBeNull();
+  });
+
+  it('draws zeros and negative changes on a log scale without NaN', () => {
+    const flatThenUp = series('a', 30, (i) => (i < 10 ? 0n : BigInt(10 ** Math.min(i - 9, 12))));
+    // a count that drops (a deletion wave) gives negative per-hour changes
+    const dropping = series('b', 30, (i) => BigInt(1000 - (i % 5) * 100));
+    for (const mode of ['total', 'perHour'] as const) {
+      const { container, unmount } = render(
+        <SnapshotChartView locale="en-US" scale="log" mode={mode} series={[flatThenUp, dropping]} />,
+      );
+      const drawn = paths(container);
+      expect(drawn).toHaveLength(2);
+      for (const p of drawn) {
+        expect(p.getAttribute('d')).not.toMatch(/NaN|Infinity/);
+        for (const [, y] of coords(p)) expect(Number.isFinite(y)).toBe(true);
+      }
+      expect(container.querySelector('[data-part="summary"]')?.textContent).toContain('Logarithmic');
+      unmount();
+    }
+  });
+
+  it('puts videos posted at different times on one origin when aligned by hours since start', () => {
+    const early = series('early', 24, (i) => BigInt(i * 100), T0);
+    const late = series('late', 24, (i) => BigInt(i * 50), T0 + 3 * 24 * HOUR + 17 * 60_000);
+    const firstX = (c: HTMLElement) => paths(c).map((p) => coords(p)[0]![0]);
+
+    const byTime = render(<SnapshotChartView locale="en-US" series={[early, late]} />);
+    const [a, b] = firstX(byTime.container);
+    expect(b! - a!).toBeGreaterThan(100);
+    byTime.unmount();
+
+    const aligned = render(<SnapshotChartView locale="en-US" align="sinceStart" series={[early, late]} />);
+    const [c, d] = firstX(aligned.container);
+    expect(c).toBeCloseTo(d!, 6);
+    expect(c).toBe(0);
+    // the axis counts hours, not dates
+    expect(aligned.container.querySelector('[data-part="axes"]')?.textContent).toMatch(/\d+h/);
+  });
+
+  it('lists every point in a visually hidden table, one row each', async () => {
+    const user = userEvent.setup();
+    render(
+      <SnapshotChartView
+        locale="en-US"
+        title="Views"
+        series={[series('a', 30, (i) => BigInt(i)), series('b', 12, (i) => BigInt(i))]}
+      />,
+    );
+    const table = screen.getByRole('table', { name: /Views, every snapshot/ });
+    const rows = () => within(table).getAllByRole('row').slice(1); // minus the header row
+    expect(rows()).toHaveLength(42);
+    expect(
+      within(rows()[29]!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual([
+      new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(T0 + 29 * HOUR),
+      '29',
+    ]);
+    await user.click(screen.getByRole('button', { name: 'B' }));
+    expect(rows()).toHaveLength(30);
+  });
+
+  it('describes what it shows and the latest values', () => {
+    render(
+      <SnapshotChartView
+        locale="en-US"
+        title="Views"
+        series={[series('a', 5, (i) => BigInt(i * 1_000_000)), series('b', 5, (i) => BigInt(i * 300))]}
+      />,
+    );
+    const figure = screen.getByRole('figure', { name: /Views/ });
+    const plot = within(figure).getByRole('group', { name: /crosshair/ });
+    const description = document.getElementById(plot.getAttribute('aria-describedby') ?? '')?.textContent;
+    expect(description).toMatch(/Line chart of views, 2 series, from .* to .*\. Latest: A: 4M, B: 1\.2K\./);
+  });
+
+  it('downloads an SVG that contains the drawn paths and no crosshair', async () => {
+    const user = userEvent.setup();
+    const blobs: Blob[] = [];
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, {
+        createObjectURL: (blob: Blob) => {
+          blobs.push(blob);
+          return 'blob:chart';
+        },
+        revokeObjectURL: () => undefined,
+      }),
+    );
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const { container } = render(
+      <SnapshotChartView
+        locale="en-US"
+        fileName="views"
+        series={[series('a', 10, (i) => BigInt(i)), series('b', 10, (i) => BigInt(3 * i))]}
+      />,
+    );
+    fireEvent.pointerMove(container.querySelector('[data-part="plot"]')!, { clientX: 300 });
+    expect(container.querySelector('[data-part="crosshair"]')).not.toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Download SVG' }));
+    expect(click).toHaveBeenCalledTimes(1);
+    expect(blobs).toHaveLength(1);
+    expect(blobs[0]!.type).toContain('image/svg+xml');
+    const text = await blobs[0]!.text();
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const saved = [...doc.querySelectorAll('path')].map((p) => p.getAttribute('d'));
+    expect(saved).toEqual(paths(container).map((p) => p.getAttribute('d')));
+    expect(doc.documentElement.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
+    expect(doc.querySelector('[data-part="crosshair"]')).toBeNull();
+    expect(text).not.toContain('var(--');
+  });
+
+  it('follows its container width through ResizeObserver', () => {
+    let notify: ((entries: Array<{ contentRect: { width: number } }>) => void) | undefined;
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(callback: typeof notify) {
+          notify = callback;
+        }
+        observe() {}
+        disconnect() {}
+      },
+    );
+    vi.stubGlobal('requestAnimationFrame', (cb: () => void) => {
+      cb();
+      return 1;
+    });
+    const { container } = render(
+      <SnapshotChartView locale="en-US" series={[series('a', 10, (i) => BigInt(i))]} />,
+    );
+    const width = () => container.querySelector('[data-part="plot"] svg')?.getAttribute('width');
+    // jsdom lays nothing out: the default width until the observer reports
+    expect(width()).toBe('640');
+    act(() => notify?.([{ contentRect: { width: 320 } }]));
+    expect(width()).toBe('320');
+  });
+
+  it('shows loading, empty and error states with a retry', async () => {
+    const user = userEvent.setup();
+    const { container, rerender } = render(<SnapshotChartView status="pending" series={[]} />);
+    expect(container.firstElementChild.getAttribute('data-state')).toBe('loading');
+    screen.getByRole('status', { name: 'Loading…' });
+    rerender(<SnapshotChartView series={[series('a', 0, () => 0n)]} />);
+    expect(container.firstElementChild.getAttribute('data-state')).toBe('empty');
+    screen.getByText(/No snapshots to chart yet/);
+    const onRetry = vi.fn();
+    rerender(
+      <SnapshotChartView
+        status="error"
+        error={new ContentStatsError({ code: 'network', message: 'offline' })}
+        onRetry={onRetry}
+        series={[]}
+      />,
+    );
+    expect(container.firstElementChild.getAttribute('data-state')).toBe('error');
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+    rerender(<SnapshotChartView series={[]} renderEmpty={() => <p>Nothing here</p>} />);
+    screen.getByText('Nothing here');
+  });
+
+  it('puts className, style and parts on the root', () => {
+    const { container } = render(
+      <SnapshotChartView
+        className="mine"
+        style={{ maxWidth: 500 }}
+        series={[series('a', 3, (i) => BigInt(i))]}
+      />,
+    );
+    const root = container.firstElementChild as HTMLElement;
+    expect(root.className).toContain('mine');
+    expect(root.style.maxWidth).toBe('500px');
+    expect(root.getAttribute('data-part')).toBe('base');
+    for (const part of ['plot', 'legend']) expect(root.querySelector(`[data-part="${part}"]`)).not.toBeNull();
   });
 });

@@ -15,6 +15,7 @@ const INLINED = [
 ] as const;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+const TRANSPARENT = /^transparent$|^rgba\(.*,\s*0\)$/;
 
 /** Whether a computed value is usable outside the page (unresolved `var()` is not). */
 function usable(value: string): boolean {
@@ -33,6 +34,9 @@ export function serializeChartSvg(svg: SVGSVGElement, background: string | undef
   for (let i = 0; i < source.length; i++) {
     const from = source[i] as Element;
     const to = target[i] as Element;
+    to.removeAttribute('class');
+    // groups only pass values down; their children get their own computed values
+    if (from.localName === 'g') continue;
     const computed = view ? view.getComputedStyle(from) : undefined;
     for (const property of INLINED) {
       const value = computed?.getPropertyValue(property) ?? '';
@@ -47,20 +51,20 @@ export function serializeChartSvg(svg: SVGSVGElement, background: string | undef
       }
     }
     to.removeAttribute('style');
-    to.removeAttribute('class');
   }
   for (const mark of clone.querySelectorAll('[data-export="skip"]')) mark.remove();
   clone.removeAttribute('style');
   clone.removeAttribute('class');
-  clone.setAttribute('xmlns', SVG_NS);
-  if (background && usable(background)) {
+  if (background && usable(background) && !TRANSPARENT.test(background)) {
     const rect = svg.ownerDocument.createElementNS(SVG_NS, 'rect');
     rect.setAttribute('width', '100%');
     rect.setAttribute('height', '100%');
     rect.setAttribute('fill', background);
     clone.insertBefore(rect, clone.firstChild);
   }
-  return new XMLSerializer().serializeToString(clone);
+  const text = new XMLSerializer().serializeToString(clone);
+  // serialisers add the namespace of an SVG element themselves; a second xmlns would be invalid XML
+  return text.includes('xmlns=') ? text : text.replace('<svg', `<svg xmlns="${SVG_NS}"`);
 }
 
 /** Saves a blob under `fileName` through a temporary link. */
