@@ -108,7 +108,7 @@ export class ContentStatsError extends Error {
       cause: this.cause,
       ...fields,
     });
-    copy.stack = this.stack;
+    if (this.stack !== undefined) copy.stack = this.stack;
     return copy;
   }
 

@@ -23,6 +23,16 @@ afterEach(async () => {
   fault = undefined;
 });
 
+/** The error a call fails with (the test fails if it succeeds). */
+function failure(call: Promise<unknown>): Promise<ContentStatsError> {
+  return call.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (error: unknown) => error as ContentStatsError,
+  );
+}
+
 async function faulty(plan: (i: number) => Fault) {
   fault = await startFaultServer(mock.url, plan);
   return fault;
@@ -31,11 +41,11 @@ async function faulty(plan: (i: number) => Fault) {
 describe('outcome of a failed request', () => {
   it('is not_applied for a definite refusal (4xx) and for a link refused before sending', async () => {
     const c = createClient({ baseUrl: mock.url, apiKey: KEY, retry: false });
-    const notFound = await c.getVideo('nosuchvideo').catch((e: ContentStatsError) => e);
+    const notFound = await failure(c.getVideo('nosuchvideo'));
     expect(notFound).toMatchObject({ code: 'not_found', outcome: 'not_applied' });
-    const badLink = await c
-      .trackVideo({ video_link: 'https://tiktok.com.evil.io/@a/video/1', duration_days: 7 })
-      .catch((e: ContentStatsError) => e);
+    const badLink = await failure(
+      c.trackVideo({ video_link: 'https://tiktok.com.evil.io/@a/video/1', duration_days: 7 }),
+    );
     expect(badLink).toMatchObject({ code: 'invalid_request', outcome: 'not_applied' });
   });
 
@@ -45,7 +55,7 @@ describe('outcome of a failed request', () => {
     const { port } = closed.address() as AddressInfo;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const c = createClient({ baseUrl: `http://127.0.0.1:${port}`, apiKey: KEY, retry: false });
-    const error = await c.getUsage().catch((e: ContentStatsError) => e);
+    const error = await failure(c.getUsage());
     expect(error).toMatchObject({ code: 'network', outcome: 'not_applied' });
   });
 
@@ -53,9 +63,9 @@ describe('outcome of a failed request', () => {
     const before = mock.api.requestCount('POST /api/v1/videos/track');
     const f = await faulty(() => 'drop-after-forward');
     const c = createClient({ baseUrl: f.url, apiKey: KEY, retry: false });
-    const error = await c
-      .trackVideo({ video_link: LINK(1), duration_days: 1 }, { idempotencyKey: 'key-lost-answer' })
-      .catch((e: ContentStatsError) => e);
+    const error = await failure(
+      c.trackVideo({ video_link: LINK(1), duration_days: 1 }, { idempotencyKey: 'key-lost-answer' }),
+    );
     expect(error).toMatchObject({ code: 'network', outcome: 'unknown', idempotencyKey: 'key-lost-answer' });
     // it was in fact created: resubmitting with the key returns that tracking, no second one
     expect(mock.api.requestCount('POST /api/v1/videos/track')).toBe(before + 1);
@@ -111,9 +121,9 @@ describe('track with an unreadable answer', () => {
   it('gives up as invalid_response with outcome unknown and the key when every answer is unreadable', async () => {
     const f = await faulty(() => ({ status: 201, body: 'not json at all' }));
     const c = createClient({ baseUrl: f.url, apiKey: KEY, retry: { retries: 1, baseDelayMs: 1 } });
-    const error = await c
-      .trackVideo({ video_link: LINK(3), duration_days: 1 }, { idempotencyKey: 'k-unreadable' })
-      .catch((e: ContentStatsError) => e);
+    const error = await failure(
+      c.trackVideo({ video_link: LINK(3), duration_days: 1 }, { idempotencyKey: 'k-unreadable' }),
+    );
     expect(error).toMatchObject({
       code: 'invalid_response',
       outcome: 'unknown',
@@ -134,9 +144,7 @@ describe("the API's and the proxy's own words", () => {
   it('names the existing tracking on a 409', async () => {
     const c = createClient({ baseUrl: mock.url, apiKey: KEY, retry: false });
     const first = await c.trackVideo({ video_link: LINK(4), duration_days: 1 });
-    const error = await c
-      .trackVideo({ video_link: LINK(4), duration_days: 1 })
-      .catch((e: ContentStatsError) => e);
+    const error = await failure(c.trackVideo({ video_link: LINK(4), duration_days: 1 }));
     expect(error).toMatchObject({ code: 'conflict', status: 409, existingId: first.id });
   });
 
@@ -148,9 +156,9 @@ describe("the API's and the proxy's own words", () => {
     ];
     const f = await faulty((i) => answers[i] ?? 'pass');
     const c = createClient({ baseUrl: f.url, apiKey: KEY, retry: false });
-    const scope = await c.getUsage().catch((e: ContentStatsError) => e);
-    const origin = await c.getUsage().catch((e: ContentStatsError) => e);
-    const missing = await c.getUsage().catch((e: ContentStatsError) => e);
+    const scope = await failure(c.getUsage());
+    const origin = await failure(c.getUsage());
+    const missing = await failure(c.getUsage());
     expect(scope).toMatchObject({ code: 'forbidden', apiCode: 'missing_scope' });
     expect(scope.message).toContain('This token may not track videos');
     expect(origin).toMatchObject({ code: 'forbidden', apiCode: 'origin_mismatch' });
@@ -165,7 +173,7 @@ describe("the API's and the proxy's own words", () => {
       body: '{"error":"The ContentStats API refused the server key.","code":"upstream_unauthorized"}',
     }));
     const c = createClient({ baseUrl: f.url, retry: { retries: 3, baseDelayMs: 1 } });
-    const error = await c.getUsage().catch((e: ContentStatsError) => e);
+    const error = await failure(c.getUsage());
     expect(error).toMatchObject({ code: 'server', apiCode: 'upstream_unauthorized', retryable: false });
     expect(error.outcome).toBe('not_applied');
     expect(f.seen).toHaveLength(1);

@@ -241,7 +241,12 @@ async function attemptOnce<TData>(
       headers.Authorization = `Bearer ${token}`;
     }
     sent = true;
-    response = await config.fetch(url, { method: spec.method, headers, body, signal: attempt.signal });
+    response = await config.fetch(url, {
+      method: spec.method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+      signal: attempt.signal,
+    });
     parsed = await readJson(response);
   } catch (cause) {
     // (a body cut off mid-way lands here too: the API answered, so the request did reach it)
