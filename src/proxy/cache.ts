@@ -58,17 +58,29 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ProxyStore 
   };
 }
 
-/** Cache settings of `GET /api/v1/videos/{id}`. */
+/**
+ * Cache settings of `GET /api/v1/videos/{id}`. A video is fresh for as long as the API's
+ * `Cache-Control: max-age` says; when the API sends none, until its next snapshot can exist
+ * (last `snapshot_time` + `snapshotIntervalSeconds` + `graceSeconds`), measured on the API's
+ * clock (its `Date` header), within [`minTtlSeconds`, `maxTtlSeconds`]. The browser is told the
+ * same (`Cache-Control: private, max-age=N` with the time left, and the API's `Date`).
+ */
 export interface CacheOptions {
-  /** Time between two snapshots of a video, in seconds. @defaultValue 3600 */
+  /** Time between two snapshots of a video, in seconds (used without the API's `max-age`). @defaultValue 3600 */
   snapshotIntervalSeconds?: number;
   /** Added to the expected time of the next snapshot, in seconds. @defaultValue 5 */
   graceSeconds?: number;
-  /** Shortest cache lifetime, in seconds (a late snapshot is not polled for faster). @defaultValue 5 */
+  /**
+   * Shortest cache lifetime without the API's `max-age`, in seconds (a late snapshot is not
+   * polled for faster; also the lifetime when the API sends no `Date`). @defaultValue 5
+   */
   minTtlSeconds?: number;
-  /** Longest cache lifetime of a video still being tracked, in seconds. @defaultValue snapshotIntervalSeconds + graceSeconds */
+  /**
+   * Longest cache lifetime of a video still being tracked, in seconds. Set, it also caps the
+   * API's own `max-age`. @defaultValue snapshotIntervalSeconds + graceSeconds
+   */
   maxTtlSeconds?: number;
-  /** Cache lifetime of a `completed` or `stopped` video, which never changes again, in seconds. @defaultValue 86400 */
+  /** Cache lifetime of a `completed` or `stopped` video without the API's `max-age`, in seconds. @defaultValue 86400 */
   finalTtlSeconds?: number;
   /**
    * Cache lifetime of a 404 for a video id, in seconds, so probing ids cannot spend the API's
@@ -76,40 +88,4 @@ export interface CacheOptions {
    * @defaultValue 30
    */
   notFoundTtlSeconds?: number;
-}
-
-function latestTime(video: Record<string, unknown>): number | undefined {
-  let latest: number | undefined;
-  const consider = (snapshot: unknown) => {
-    if (typeof snapshot !== 'object' || snapshot === null) return;
-    const raw = (snapshot as { snapshot_time?: unknown }).snapshot_time;
-    const t = typeof raw === 'string' ? Date.parse(raw) : Number.NaN;
-    if (!Number.isNaN(t) && (latest === undefined || t > latest)) latest = t;
-  };
-  if (Array.isArray(video.snapshots)) for (const s of video.snapshots) consider(s);
-  consider(video.latest_snapshot);
-  if (latest === undefined && typeof video.created_at === 'string') {
-    const created = Date.parse(video.created_at);
-    if (!Number.isNaN(created)) latest = created;
-  }
-  return latest;
-}
-
-/**
- * How long a video response may be served from cache, in whole seconds: until the next
- * snapshot can exist (last `snapshot_time` + the interval + grace), within
- * [`minTtlSeconds`, `maxTtlSeconds`]; `finalTtlSeconds` once the video is `completed` or `stopped`.
- */
-export function videoCacheTtlSeconds(video: unknown, now: number, options: CacheOptions = {}): number {
-  const interval = options.snapshotIntervalSeconds ?? 3600;
-  const grace = options.graceSeconds ?? 5;
-  const min = options.minTtlSeconds ?? 5;
-  const max = Math.max(min, options.maxTtlSeconds ?? interval + grace);
-  if (typeof video !== 'object' || video === null) return min;
-  const fields = video as Record<string, unknown>;
-  if (fields.status === 'completed' || fields.status === 'stopped') return options.finalTtlSeconds ?? 86_400;
-  const latest = latestTime(fields);
-  if (latest === undefined) return min;
-  const untilNext = Math.ceil((latest + (interval + grace) * 1000 - now) / 1000);
-  return Math.min(max, Math.max(min, untilNext));
 }

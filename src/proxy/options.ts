@@ -48,8 +48,29 @@ export interface ProxyLogEntry {
   auth: 'token' | 'session' | 'none';
   /** The upstream status, when this request made or shared an upstream call. */
   upstream_status?: number;
-  /** Stable code of a refusal the proxy made itself. */
+  /** Stable code of a refusal or failure the proxy answered itself. */
   code?: string;
+  /**
+   * What went wrong, when the proxy failed unexpectedly (500 `proxy_error`) or the API failed it
+   * (`upstream_unreachable`, `upstream_timeout`, `upstream_unauthorized`, …): the error as
+   * `Name: message`, following its `cause` chain (`TypeError: fetch failed ← Error: connect
+   * ECONNREFUSED 127.0.0.1:4010`). The API key, the token secret and the caller's credentials are
+   * redacted.
+   */
+  cause?: string;
+}
+
+/** What the `onError` hook is told besides the error. */
+export interface ProxyErrorContext {
+  /** The code the caller got: `proxy_error` for a thrown error, `upstream_*` when the API failed. */
+  code: string;
+  /** The status the caller got (500, 502 or 504). */
+  status: number;
+  method: string;
+  /** The matched route pattern, or `null` when the failure came before one matched. */
+  route: string | null;
+  /** The error as one redacted line, as in the log's `cause`. */
+  cause: string;
 }
 
 /** Options of `createProxy` and `expressProxy`. */
@@ -100,6 +121,14 @@ export interface ProxyOptions extends CorsOptions {
   clockToleranceSeconds?: number;
   /** Receives one {@link ProxyLogEntry} per request. */
   onLog?: (entry: ProxyLogEntry) => void;
+  /**
+   * Sees every failure the proxy did not expect, with its cause: an error thrown on the way (a
+   * store or `authorize` failing; the caller gets 500 `proxy_error`) and every failed API call
+   * (unreachable, too slow, refused key, unusable answer; the caller gets the 5xx `upstream_*`).
+   * Report it to your error tracker (a timeout's `error.cause` is the abort). It must not throw
+   * (what it throws is ignored). Refusals (4xx) and the API's own error answers do not come here.
+   */
+  onError?: (error: Error, context: ProxyErrorContext) => void;
   /** `fetch` used to call the API (tests, custom agents). @defaultValue globalThis.fetch */
   fetch?: typeof fetch;
 }

@@ -1,4 +1,4 @@
-import { VIDEO_ID_PATTERN } from '../client/createClient.js';
+import { VIDEO_ID_PATTERN } from '../shared/index.js';
 import type { TokenScope } from './tokens.js';
 
 /** An operation of the proxy; the same names as the token scopes. */
@@ -34,8 +34,19 @@ export interface RouteRefusal {
 /** Result of {@link matchRoute}. */
 export type RouteMatch = { ok: true; route: ProxyRoute } | { ok: false; refusal: RouteRefusal };
 
-const ENDPOINTS =
-  'GET /api/v1/videos, GET /api/v1/videos/{id}, POST /api/v1/videos/track, POST /api/v1/videos/{id}/stop, GET /api/v1/usage';
+/** The documented endpoints, by the operation that opens them. */
+const ENDPOINTS: readonly { operation: ProxyOperation; endpoint: string }[] = [
+  { operation: 'read', endpoint: 'GET /api/v1/videos' },
+  { operation: 'read', endpoint: 'GET /api/v1/videos/{id}' },
+  { operation: 'track', endpoint: 'POST /api/v1/videos/track' },
+  { operation: 'stop', endpoint: 'POST /api/v1/videos/{id}/stop' },
+  { operation: 'usage', endpoint: 'GET /api/v1/usage' },
+];
+
+/** The endpoints whose operation is open, as `METHOD /path`, in the documented order. */
+export function openEndpoints(operations: Readonly<Record<ProxyOperation, boolean>>): string[] {
+  return ENDPOINTS.filter(({ operation }) => operations[operation]).map(({ endpoint }) => endpoint);
+}
 
 // ids are [A-Za-z0-9_-]: a documented path never needs another character, an encoding or a dot segment
 const PATH_CHARS = /^[A-Za-z0-9_\-./]*$/;
@@ -132,11 +143,8 @@ export function matchRoute(method: string, rawPath: string): RouteMatch {
       }
     }
   }
-  return refuse({
-    status: 404,
-    code: 'unknown_route',
-    message: `No such endpoint. This proxy forwards only: ${ENDPOINTS}.`,
-  });
+  // the proxy's own message names only the endpoints it opens (see openEndpoints)
+  return refuse({ status: 404, code: 'unknown_route', message: 'No such endpoint.' });
 }
 
 const PLATFORM = /^[a-z]{1,20}$/;

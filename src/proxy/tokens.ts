@@ -1,5 +1,5 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
-import { VIDEO_ID_PATTERN } from '../client/createClient.js';
+import { VIDEO_ID_PATTERN } from '../shared/index.js';
 
 /**
  * What a token lets its bearer do. Each scope opens one operation of the proxy:

@@ -3,7 +3,8 @@ import express from 'express';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/client/createClient';
 import { startMockServer } from '../../src/mock/index';
-import { createCorsPolicy, expressProxy } from '../../src/proxy/index';
+import { createCorsPolicy } from '../../src/proxy/cors';
+import { expressProxy } from '../../src/proxy/index';
 import { API_KEY, bearer, type Harness, MOUNT, startHarness } from './harness';
 import { expectNoLeaks } from './leaks';
 

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryStore, videoCacheTtlSeconds } from '../../src/proxy/index';
+import { createMemoryStore } from '../../src/proxy/index';
+import { videoTtlSeconds } from '../../src/proxy/internal/freshness';
 import { bearer, type Harness, startHarness } from './harness';
 import { expectNoLeaks } from './leaks';
 
@@ -37,12 +38,11 @@ describe('video cache, ETags and coalescing, counted at the upstream', () => {
     const first = await get(id);
     expect(first.status).toBe(200);
     expect(first.headers['x-cache']).toBe('MISS');
-    const snapshots = (first.json as unknown as VideoBody).snapshots;
-    const last = Date.parse(snapshots.at(-1)?.snapshot_time ?? '');
-    const expected = Math.ceil((last + HOUR + 5000 - Date.now()) / 1000);
+    // how long exactly is pinned in freshness.test.ts, against an API whose headers the test sets
     const maxAge = Number(/max-age=(\d+)/.exec(String(first.headers['cache-control']))?.[1]);
     expect(first.headers['cache-control']).toMatch(/^private, max-age=\d+$/);
-    expect(Math.abs(maxAge - expected)).toBeLessThanOrEqual(2);
+    expect(maxAge).toBeGreaterThan(0);
+    expect(maxAge).toBeLessThanOrEqual(3605);
 
     const second = await get(id);
     expect(second.status).toBe(200);
@@ -174,24 +174,24 @@ describe('video cache, ETags and coalescing, counted at the upstream', () => {
 });
 
 describe('cache building blocks', () => {
-  it('videoCacheTtlSeconds: until the next snapshot, within bounds', () => {
+  it('videoTtlSeconds: until the next snapshot, within bounds', () => {
     const now = Date.parse('2025-01-01T12:20:00Z');
     const video = (status: string, times: string[]) => ({
       status,
       snapshots: times.map((snapshot_time) => ({ snapshot_time })),
     });
-    expect(
-      videoCacheTtlSeconds(video('monitoring', ['2025-01-01T11:00:00Z', '2025-01-01T12:00:00Z']), now),
-    ).toBe(40 * 60 + 5);
+    expect(videoTtlSeconds(video('monitoring', ['2025-01-01T11:00:00Z', '2025-01-01T12:00:00Z']), now)).toBe(
+      40 * 60 + 5,
+    );
     // a late snapshot is not polled for faster than minTtlSeconds
-    expect(videoCacheTtlSeconds(video('monitoring', ['2025-01-01T10:00:00Z']), now)).toBe(5);
-    expect(videoCacheTtlSeconds(video('completed', ['2025-01-01T10:00:00Z']), now)).toBe(86_400);
-    expect(videoCacheTtlSeconds(video('stopped', []), now, { finalTtlSeconds: 60 })).toBe(60);
-    expect(videoCacheTtlSeconds(video('monitoring', []), now)).toBe(5);
-    expect(
-      videoCacheTtlSeconds(video('monitoring', ['2025-01-01T12:00:00Z']), now, { maxTtlSeconds: 30 }),
-    ).toBe(30);
-    expect(videoCacheTtlSeconds({ created_at: '2025-01-01T12:19:00Z', status: 'monitoring' }, now)).toBe(
+    expect(videoTtlSeconds(video('monitoring', ['2025-01-01T10:00:00Z']), now)).toBe(5);
+    expect(videoTtlSeconds(video('completed', ['2025-01-01T10:00:00Z']), now)).toBe(86_400);
+    expect(videoTtlSeconds(video('stopped', []), now, { finalTtlSeconds: 60 })).toBe(60);
+    expect(videoTtlSeconds(video('monitoring', []), now)).toBe(5);
+    expect(videoTtlSeconds(video('monitoring', ['2025-01-01T12:00:00Z']), now, { maxTtlSeconds: 30 })).toBe(
+      30,
+    );
+    expect(videoTtlSeconds({ created_at: '2025-01-01T12:19:00Z', status: 'monitoring' }, now)).toBe(
       59 * 60 + 5,
     );
   });

@@ -32,9 +32,14 @@ function postChunked(
       },
     );
     // the server may close the connection after answering: the rest of the upload is not an error
-    req.on('error', (error) => (req.writableEnded ? undefined : reject(error)));
-    const write = (i: number) => {
-      if (i === chunks.length) return req.end();
+    req.on('error', (error) => {
+      if (!req.writableEnded) reject(error);
+    });
+    const write = (i: number): void => {
+      if (i === chunks.length) {
+        req.end();
+        return;
+      }
       req.write(chunks[i], () => setImmediate(() => write(i + 1)));
     };
     write(0);

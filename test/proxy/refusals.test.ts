@@ -341,10 +341,10 @@ describe('track defaults and Idempotency-Key namespaces', () => {
 });
 
 describe('upstream answers pass through with their status', () => {
-  it('passes a 404 error body and the rate-limit headers', async () => {
+  it("passes a 404 with the API's message, a code added (the proxy's own shape), and the rate-limit headers", async () => {
     const res = await h.proxy('GET', '/api/v1/videos/doesnotexist', { headers: bearer(token) });
     expect(res.status).toBe(404);
-    expect(res.json).toEqual({ error: 'Video not found' });
+    expect(res.json).toEqual({ error: 'Video not found', code: 'not_found' });
     expect(res.headers['x-ratelimit-limit']).toBe('300');
     expect(res.headers['x-ratelimit-remaining']).toMatch(/^\d+$/);
     expect(res.headers['cache-control']).toBe('no-store');
@@ -357,6 +357,6 @@ describe('upstream answers pass through with their status', () => {
       body: JSON.stringify({ video_link: 'https://www.tiktok.com/@private/video/1', duration_days: 7 }),
     });
     expect(res.status).toBe(404);
-    expect(res.json.error).toBe('Video not found or private');
+    expect(res.json).toMatchObject({ error: 'Video not found or private', code: 'not_found' });
   });
 });

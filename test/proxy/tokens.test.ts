@@ -1,6 +1,7 @@
 import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mintToken, TOKEN_AUDIENCE, TokenError, verifyToken } from '../../src/proxy/index';
+import { mintToken, TokenError, verifyToken } from '../../src/proxy/index';
+import { TOKEN_AUDIENCE } from '../../src/proxy/tokens';
 import { bearer, type Harness, SECRET, startHarness } from './harness';
 import { expectNoLeaks } from './leaks';
 

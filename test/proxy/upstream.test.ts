@@ -75,7 +75,11 @@ describe('upstream failures and header hygiene', () => {
     });
     const res = await getList();
     expect(res.status).toBe(400);
-    expect(res.json).toEqual({ error: 'Bad request for key [redacted]', field: 'platform' });
+    expect(res.json).toEqual({
+      error: 'Bad request for key [redacted]',
+      code: 'invalid_request',
+      field: 'platform',
+    });
     expect(res.headers['set-cookie']).toBeUndefined();
     expect(res.headers.server).toBeUndefined();
     expect(res.headers['x-internal-trace']).toBeUndefined();
@@ -85,7 +89,7 @@ describe('upstream failures and header hygiene', () => {
     expect(res.headers['x-ratelimit-reset']).toBe('1900000000');
   });
 
-  it('passes a 429 with Retry-After through', async () => {
+  it('passes a 429 with Retry-After through, in the { error, code } shape', async () => {
     fake.set((_req, res) => {
       res.writeHead(429, {
         'Content-Type': 'application/json',
@@ -97,10 +101,10 @@ describe('upstream failures and header hygiene', () => {
     const res = await getList();
     expect(res.status).toBe(429);
     expect(res.headers['retry-after']).toBe('17');
-    expect(res.json).toEqual({ error: 'Rate limit exceeded', retry_after: 17 });
+    expect(res.json).toEqual({ error: 'Rate limit exceeded', code: 'rate_limited', retry_after: 17 });
   });
 
-  it('passes a 402 with the balance through', async () => {
+  it('passes a 402 with the balance through, a code added (it used to come without one)', async () => {
     fake.set((_req, res) => {
       res.writeHead(402, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ error: 'Insufficient balance', balance: 0.5 }));
@@ -110,18 +114,41 @@ describe('upstream failures and header hygiene', () => {
       body: JSON.stringify({ video_link: 'https://www.tiktok.com/@u/video/1', duration_days: 7 }),
     });
     expect(res.status).toBe(402);
-    expect(res.json).toEqual({ error: 'Insufficient balance', balance: 0.5 });
+    expect(res.json).toEqual({ error: 'Insufficient balance', code: 'insufficient_balance', balance: 0.5 });
   });
 
-  it('turns a refused server key (401) into a 502 that names the setting, not the key', async () => {
+  it('turns a refused server key (401) into a 500 upstream_unauthorized that names the setting, not the key', async () => {
     fake.set((_req, res) => {
       res.writeHead(401, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ error: `Invalid API key ${API_KEY}` }));
     });
     const res = await getList();
-    expect(res.status).toBe(502);
+    // 500, not 502: the server is misconfigured, no retry can help (gateways and clients retry 502s)
+    expect(res.status).toBe(500);
     expect(res.json.code).toBe('upstream_unauthorized');
     expect(res.json.error).toContain('CONTENTSTATS_API_KEY');
+    expect(res.headers['www-authenticate']).toBeUndefined();
+  });
+
+  it("keeps the API's own code and every extra field of an error answer", async () => {
+    fake.set((_req, res) => {
+      res.writeHead(409, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ error: 'Already tracked', code: 'already_tracked', existing_id: 'vid_1' }));
+    });
+    const conflict = await getList();
+    expect(conflict.status).toBe(409);
+    expect(conflict.json).toEqual({
+      error: 'Already tracked',
+      code: 'already_tracked',
+      existing_id: 'vid_1',
+    });
+    fake.set((_req, res) => {
+      res.writeHead(418, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(['not', 'an', 'object']));
+    });
+    const odd = await getList();
+    expect(odd.status).toBe(418);
+    expect(odd.json).toEqual({ error: 'The ContentStats API failed (418).', code: 'upstream_rejected' });
   });
 
   it('does not follow redirects (no SSRF through the upstream)', async () => {

@@ -1,8 +1,8 @@
 import type { ProxyRoute } from '../routes.js';
 import { normaliseOrigin, TokenError, verifyToken } from '../tokens.js';
-import { isJsonContentType } from './body.js';
 import type { ProxyConfig } from './config.js';
 import { type Refusal, unauthorized } from './respond.js';
+import { isJsonContentType } from './trackBody.js';
 
 /** Who is calling, once let in. */
 export interface Principal {

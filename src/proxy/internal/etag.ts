@@ -1,15 +1,11 @@
-const encoder = new TextEncoder();
+import { base64UrlEncode } from '../../shared/index.js';
 
-function base64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
+const encoder = new TextEncoder();
 
 /** SHA-256 of `text`, base64url (Web Crypto, so it runs in workers too). */
 export async function sha256(text: string): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', encoder.encode(text));
-  return base64Url(new Uint8Array(digest));
+  return base64UrlEncode(new Uint8Array(digest));
 }
 
 /** A strong ETag of a response body. */

@@ -1,5 +1,4 @@
-import { durationProblem } from '../../client/cost.js';
-import { parseVideoLink } from '../../client/links.js';
+import { durationProblem, parseVideoLink } from '../../shared/index.js';
 import type { Refusal } from './respond.js';
 
 /** `duration_days` when a track body has none: 7, like the local API and the docs' examples. */

@@ -1,0 +1,48 @@
+/** A cached `GET /api/v1/videos/{id}` answer: the video, or its 404. */
+export interface CacheEntry {
+  status: 200 | 404;
+  body: string;
+  etag: string;
+  /** When it stops being fresh, on the proxy's clock (ms since epoch). */
+  expiresAt: number;
+  /** The API's `Date` (ms since epoch) and when the proxy received it (proxy clock), to tell the API's time later. */
+  date?: { api: number; received: number };
+}
+
+/** A stored entry, or `null` for a miss (absent, or corrupt in a shared store). */
+export function parseEntry(raw: string | undefined): CacheEntry | null {
+  if (raw === undefined) return null;
+  try {
+    const value = JSON.parse(raw) as Partial<CacheEntry>;
+    // entries written before 404s were cached have no status: they are videos
+    const status = value.status ?? 200;
+    if (
+      (status === 200 || status === 404) &&
+      typeof value.body === 'string' &&
+      typeof value.etag === 'string' &&
+      typeof value.expiresAt === 'number'
+    ) {
+      const entry: CacheEntry = { status, body: value.body, etag: value.etag, expiresAt: value.expiresAt };
+      const date = value.date;
+      if (typeof date?.api === 'number' && typeof date.received === 'number') entry.date = date;
+      return entry;
+    }
+  } catch {
+    // a corrupt entry is a miss
+  }
+  return null;
+}
+
+/** Whole seconds an entry stays fresh from `now` (proxy clock). */
+export function remainingSeconds(entry: CacheEntry, now: number): number {
+  return Math.max(0, Math.floor((entry.expiresAt - now) / 1000));
+}
+
+/**
+ * The API's clock now, as an HTTP date: its `Date` plus the time the entry has spent here
+ * (an elapsed time on one clock, never one clock read against the other). `null` without one.
+ */
+export function apiDateNow(entry: CacheEntry, now: number): string | null {
+  if (entry.date === undefined) return null;
+  return new Date(entry.date.api + Math.max(0, now - entry.date.received)).toUTCString();
+}

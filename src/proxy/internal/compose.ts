@@ -1,0 +1,22 @@
+import type { ProxyContext } from './context.js';
+
+/** Runs the rest of the pipeline and resolves with its response. */
+export type Next = () => Promise<Response>;
+
+/**
+ * One step of the proxy: answers itself (a refusal, a cached copy) or calls `next` and may
+ * change what comes back. The model is Hono's middleware.
+ */
+export type Stage = (context: ProxyContext, next: Next) => Promise<Response>;
+
+/** Chains stages in order; the last one must answer without calling `next`. */
+export function compose(stages: readonly Stage[]): (context: ProxyContext) => Promise<Response> {
+  return (context) => {
+    const run = async (index: number): Promise<Response> => {
+      const stage = stages[index];
+      if (stage === undefined) throw new Error('proxy pipeline: the last stage called next()');
+      return stage(context, () => run(index + 1));
+    };
+    return run(0);
+  };
+}

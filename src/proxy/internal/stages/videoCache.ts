@@ -1,0 +1,95 @@
+import type { CacheOptions, ProxyStore } from '../../cache.js';
+import { apiDateNow, type CacheEntry, parseEntry, remainingSeconds } from '../cacheEntry.js';
+import type { Stage } from '../compose.js';
+import { etagOf } from '../etag.js';
+import { apiDate, videoFreshness } from '../freshness.js';
+import type { Generations } from '../generations.js';
+import { BASE_HEADERS } from '../respond.js';
+import type { StoreKeys } from '../storeKeys.js';
+
+/** Default `cache.notFoundTtlSeconds`. */
+const NOT_FOUND_TTL_SECONDS = 30;
+
+/** Where a video's cache lives and what it is set to; `cache: null` keeps nothing (freshness is still told). */
+export interface VideoCacheDeps {
+  cache: CacheOptions | null;
+  store: ProxyStore;
+  keys: StoreKeys;
+  generations: Generations;
+}
+
+function freshnessHeaders(maxAge: number, date: string | null): Record<string, string> {
+  return { 'Cache-Control': `private, max-age=${maxAge}`, ...(date === null ? {} : { Date: date }) };
+}
+
+/**
+ * Serves `GET /api/v1/videos/{id}` from the cache while it is fresh: the video with the
+ * remaining `max-age`, the API's clock as `Date` and its `ETag`, or its cached 404.
+ */
+export function serveCachedVideo({ cache, store, keys }: VideoCacheDeps): Stage {
+  return async (context, next) => {
+    if (context.route.name !== 'getVideo' || cache === null) return next();
+    const cached = parseEntry(await store.get(await keys.video(context.route.videoId as string)));
+    const now = Date.now();
+    if (cached === null || cached.expiresAt <= now) return next();
+    context.log.cache = 'hit';
+    const headers =
+      cached.status === 404
+        ? { ...BASE_HEADERS, 'Cache-Control': 'no-store', 'X-Cache': 'HIT' }
+        : {
+            ...BASE_HEADERS,
+            ETag: cached.etag,
+            ...freshnessHeaders(remainingSeconds(cached, now), apiDateNow(cached, now)),
+            'X-Cache': 'HIT',
+          };
+    return new Response(cached.body, { status: cached.status, headers });
+  };
+}
+
+/**
+ * Keeps a fetched video for as long as it is fresh ({@link videoFreshness}: the API's
+ * `max-age`, else until its next snapshot on the API's clock) and tells the browser the same
+ * (`Cache-Control: private, max-age=N`, the API's `Date`); keeps a 404 briefly, so probing one
+ * id again and again costs one API call. Nothing is kept, and the browser is told `no-store`,
+ * when the video changed through the proxy while the call was in flight (its generation moved).
+ */
+export function cacheVideo({ cache, store, keys, generations }: VideoCacheDeps): Stage {
+  return async (context, next) => {
+    if (context.route.name !== 'getVideo') return next();
+    const videoId = context.route.videoId as string;
+    const generation = cache === null ? undefined : await generations.read(videoId);
+    const response = await next();
+    context.log.cache = 'miss';
+    const answer = context.answer;
+    if (answer === null || (response.status !== 200 && response.status !== 404)) return response;
+    // stopped while this call was in flight: the answer may be the old state, keep nothing
+    if (cache !== null && (await generations.read(videoId)) !== generation) {
+      response.headers.set('Cache-Control', 'no-store');
+      return response;
+    }
+    const status = response.status as 200 | 404;
+    const ttl =
+      status === 200
+        ? videoFreshness(answer, cache ?? {})
+        : (cache?.notFoundTtlSeconds ?? NOT_FOUND_TTL_SECONDS);
+    const received = Date.now();
+    const api = apiDate(answer);
+    const entry: CacheEntry = {
+      status,
+      body: answer.body,
+      etag: await etagOf(answer.body),
+      expiresAt: received + ttl * 1000,
+      ...(api === null ? {} : { date: { api, received } }),
+    };
+    if (cache !== null && ttl > 0)
+      await store.set(await keys.video(videoId), JSON.stringify(entry), ttl * 1000);
+    if (status === 404) {
+      if (cache !== null && ttl > 0) response.headers.set('X-Cache', 'MISS');
+      return response;
+    }
+    response.headers.set('ETag', entry.etag);
+    response.headers.set('Cache-Control', `private, max-age=${ttl}`);
+    response.headers.set('X-Cache', 'MISS');
+    return response;
+  };
+}
