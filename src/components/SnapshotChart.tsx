@@ -95,7 +95,11 @@ function Connected({ results, ...props }: SnapshotChartProps & { results: UseSna
     for (const r of failed) void r.refetch();
   };
   const title =
-    viewProps.title ?? (videoIds === undefined ? metrics.map((m) => labels[m]).join(', ') : labels[metric]);
+    viewProps.title ??
+    (videoIds === undefined
+      ? // the metrics actually charted: one the provider never reports has no series
+        (series.length > 0 ? series.map((s) => s.label) : metrics.map((m) => labels[m])).join(', ')
+      : labels[metric]);
   return (
     <SnapshotChartView
       {...viewProps}
