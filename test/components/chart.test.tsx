@@ -292,10 +292,10 @@ describe('SnapshotChartView', () => {
   it('shows loading, empty and error states with a retry', async () => {
     const user = userEvent.setup();
     const { container, rerender } = render(<SnapshotChartView status="pending" series={[]} />);
-    expect(container.firstElementChild.getAttribute('data-state')).toBe('loading');
+    expect(container.firstElementChild?.getAttribute('data-state')).toBe('loading');
     screen.getByRole('status', { name: 'Loading…' });
     rerender(<SnapshotChartView series={[series('a', 0, () => 0n)]} />);
-    expect(container.firstElementChild.getAttribute('data-state')).toBe('empty');
+    expect(container.firstElementChild?.getAttribute('data-state')).toBe('empty');
     screen.getByText(/No snapshots to chart yet/);
     const onRetry = vi.fn();
     rerender(
@@ -306,7 +306,7 @@ describe('SnapshotChartView', () => {
         series={[]}
       />,
     );
-    expect(container.firstElementChild.getAttribute('data-state')).toBe('error');
+    expect(container.firstElementChild?.getAttribute('data-state')).toBe('error');
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(onRetry).toHaveBeenCalledTimes(1);
     rerender(<SnapshotChartView series={[]} renderEmpty={() => <p>Nothing here</p>} />);
