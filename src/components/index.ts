@@ -2,6 +2,8 @@
 export { VideoTracker, VideoTrackerView } from './VideoTracker.js';
 export type { VideoTrackerProps, VideoTrackerViewProps } from './VideoTracker.js';
 export { SnapshotTable, SnapshotTableView, snapshotsToCsv } from './SnapshotTable.js';
+export { MetricSummary, MetricSummaryView } from './MetricSummary.js';
+export type { MetricSummaryProps, MetricSummaryViewProps } from './MetricSummary.js';
 export type {
   SnapshotColumn,
   SnapshotSort,

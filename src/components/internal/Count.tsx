@@ -42,8 +42,8 @@ export function Count({
   }
   const w = wrap ?? ((text: string) => text);
   const isDelta = kind === 'delta';
-  const short = w(isDelta ? format.delta(Number(value)) : format.compact(value));
-  const exact = w(isDelta ? format.deltaExact(Number(value)) : format.exact(value));
+  const short = w(isDelta ? format.delta(value) : format.compact(value));
+  const exact = w(isDelta ? format.deltaExact(value) : format.exact(value));
   if (short === exact) {
     return (
       <span className={classes} data-part={part}>

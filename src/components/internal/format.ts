@@ -10,9 +10,9 @@ export interface Formatters {
   /** Exact count with grouping: `1,234,567` (bigints stay exact above 2^53). */
   exact(value: CountValue): string;
   /** Signed compact change, `+1.2K` (`0` unsigned). */
-  delta(value: number): string;
-  /** Signed exact change, `+1,234.5`. */
-  deltaExact(value: number): string;
+  delta(value: CountValue): string;
+  /** Signed exact change, `+1,234.5` (bigints stay exact). */
+  deltaExact(value: CountValue): string;
   /** A ratio as a percentage: `0.0523` → `5.23%`. */
   percent(ratio: number): string;
   /** USD: `$2.52`, `$0.015`. */

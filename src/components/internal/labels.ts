@@ -104,7 +104,8 @@ export interface Labels {
 
   // MetricSummary
   summaryTitle: string;
-  latestTotal: string;
+  /** Card of the latest total; `metric` is the metric's label. */
+  latestTotal: (metric: string) => string;
   change24h: string;
   engagementRate: string;
   /** When fewer than 24 h of snapshots exist; `hours` covered. */
@@ -240,7 +241,7 @@ export const defaultLabels: Labels = {
   sortBy: (column) => `Sort by ${column}`,
 
   summaryTitle: 'Summary',
-  latestTotal: 'Latest views',
+  latestTotal: (metric) => `Total ${metric.toLowerCase()}`,
   change24h: 'Change, last 24 h',
   engagementRate: 'Engagement rate',
   changeOverHours: (hours) => `Change, last ${hours} h`,
