@@ -1,4 +1,11 @@
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { type MockServer, startMockServer } from '../../src/mock/index';
@@ -108,6 +115,28 @@ export async function startCountingUpstream(target: string) {
     reset() {
       calls.length = 0;
       answerDelays.clear();
+    },
+    close: () => closeServer(server),
+  };
+}
+
+type FakeHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** An upstream whose behaviour each test sets (headers, statuses, bodies the local API never sends). */
+export async function startFakeUpstream() {
+  let handler: FakeHandler = (_req, res) => res.end('{}');
+  const hits: string[] = [];
+  const server = createServer((req, res) => {
+    hits.push(`${req.method} ${req.url}`);
+    handler(req, res);
+  });
+  const url = await listen(server);
+  return {
+    url,
+    hits,
+    set(next: FakeHandler) {
+      handler = next;
+      hits.length = 0;
     },
     close: () => closeServer(server),
   };

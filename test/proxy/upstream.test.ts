@@ -1,30 +1,16 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_KEY, bearer, closeServer, type Harness, listen, startHarness } from './harness';
+import {
+  API_KEY,
+  bearer,
+  closeServer,
+  type Harness,
+  listen,
+  startFakeUpstream,
+  startHarness,
+} from './harness';
 import { expectNoLeaks } from './leaks';
-
-type FakeHandler = (req: IncomingMessage, res: ServerResponse) => void;
-
-/** An upstream whose behaviour each test sets. */
-async function startFakeUpstream() {
-  let handler: FakeHandler = (_req, res) => res.end('{}');
-  const hits: string[] = [];
-  const server = createServer((req, res) => {
-    hits.push(`${req.method} ${req.url}`);
-    handler(req, res);
-  });
-  const url = await listen(server);
-  return {
-    url,
-    hits,
-    set(next: FakeHandler) {
-      handler = next;
-      hits.length = 0;
-    },
-    close: () => closeServer(server),
-  };
-}
 
 describe('upstream failures and header hygiene', () => {
   let fake: Awaited<ReturnType<typeof startFakeUpstream>>;
