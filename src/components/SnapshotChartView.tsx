@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useId, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import type { ContentStatsError } from '../client/errors.js';
 import { ChartLegend } from './chart/ChartLegend.js';
 import { ChartPlot } from './chart/ChartPlot.js';
@@ -8,7 +8,7 @@ import { toPlotSeries } from './chart/data.js';
 import { downloadPng, downloadSvg } from './chart/download.js';
 import { type ChartLabels, defaultChartLabels } from './chart/labels.js';
 import { formatHoursSinceStart } from './chart/timeTicks.js';
-import type { ChartAlign, ChartMode, ChartScale, ChartSeries } from './chart/types.js';
+import type { ChartAlign, ChartMode, ChartScale, ChartSeries, PlotSeries } from './chart/types.js';
 import { useContainerWidth } from './chart/useContainerWidth.js';
 import { compactText } from './chart/values.js';
 import { button } from './internal/controls.css.js';
@@ -55,6 +55,7 @@ export interface SnapshotChartViewProps extends Omit<UiProps, 'labels'>, RootPro
 }
 
 const EMPTY: readonly string[] = [];
+const NO_SERIES: readonly PlotSeries[] = [];
 // used until the container is measured, and where it cannot be (SSR, jsdom)
 const FALLBACK_WIDTH = 640;
 
@@ -110,6 +111,8 @@ export function SnapshotChartView(props: SnapshotChartViewProps) {
 
   const all = useMemo(() => toPlotSeries(series, mode, align), [series, mode, align]);
   const visible = useMemo(() => all.filter((s) => !hidden.has(s.id) && s.points.length > 0), [all, hidden]);
+  // the hidden table is the heaviest part of the DOM: it follows after the lines are on screen
+  const tableSeries = useDeferredValue(visible, NO_SERIES);
 
   const heading =
     props.title === undefined
@@ -194,7 +197,7 @@ export function SnapshotChartView(props: SnapshotChartViewProps) {
           svgRef={svgRef}
         />
         <ChartTable
-          series={visible}
+          series={tableSeries}
           mode={mode}
           align={align}
           format={format}

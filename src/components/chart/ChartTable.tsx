@@ -6,8 +6,11 @@ import { formatHoursSinceStart } from './timeTicks.js';
 import type { ChartAlign, ChartMode, PlotSeries } from './types.js';
 import { exactText } from './values.js';
 
-/** Rows the hidden table renders at most: 20 videos × 90 days would be 43,200 rows in the DOM. */
-export const MAX_TABLE_ROWS = 2000;
+/**
+ * Rows the hidden table renders at most: 20 videos × 90 days would be 43,200 rows in the DOM,
+ * slow to render and no help to anyone listening to them.
+ */
+export const MAX_TABLE_ROWS = 1000;
 
 /** Props of {@link ChartTable}. */
 export interface ChartTableProps {

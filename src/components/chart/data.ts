@@ -99,9 +99,13 @@ export function nearestIndex(points: readonly PlotPoint[], x: number): number {
 
 /** Every distinct `x` of the given series, ascending: the stops of the keyboard crosshair. */
 export function unionXs(series: readonly PlotSeries[]): number[] {
-  const all: number[] = [];
-  for (const s of series) for (const p of s.points) all.push(p.x);
-  all.sort((a, b) => a - b);
+  let total = 0;
+  for (const s of series) total += s.points.length;
+  const all = new Float64Array(total);
+  let i = 0;
+  for (const s of series) for (const p of s.points) all[i++] = p.x;
+  // a typed array sorts numerically without a comparator: several times faster at 40,000 points
+  all.sort();
   const out: number[] = [];
   for (const x of all) if (out[out.length - 1] !== x) out.push(x);
   return out;
