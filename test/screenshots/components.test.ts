@@ -1,0 +1,137 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic } from './staticServer.js';
+
+// Screenshots of every story in light and dark, at 320 px and at a wide width, for people to
+// review (issue 8, item 6). Not a pixel gate: it fails only when a story cannot be opened or
+// shows Storybook's error screen. Opt-in (SCREENSHOTS=1) because it builds Storybook and takes
+// a few hundred screenshots; PNGs land in test-results/screenshots/<component>/.
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const STATIC = join(ROOT, 'storybook-static');
+const OUT = join(ROOT, 'test-results', 'screenshots');
+const THEMES = ['light', 'dark'] as const;
+const WIDTHS = [320, 1280] as const;
+const PAGES = 2;
+
+interface IndexEntry {
+  type: 'story' | 'docs';
+  id: string;
+  title: string;
+  name: string;
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds Storybook unless storybook-static is newer than every source it is made of. */
+function ensureBuilt() {
+  const index = join(STATIC, 'index.json');
+  const sources = Math.max(...['src', 'stories', '.storybook'].map((d) => newestMtime(join(ROOT, d))));
+  if (existsSync(index) && statSync(index).mtimeMs > sources) return;
+  execFileSync('npx', ['storybook', 'build', '--quiet', '-o', STATIC], { cwd: ROOT, stdio: 'inherit' });
+}
+
+const slug = (text: string) =>
+  text
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+
+async function shoot(page: Page, origin: string, story: IndexEntry, theme: string, width: number) {
+  await page.setViewportSize({ width, height: 800 });
+  const url = `${origin}/iframe.html?id=${story.id}&viewMode=story&globals=theme:${theme};locale:en-US`;
+  await page.goto(url);
+  await page.waitForSelector('body.sb-show-main, body.sb-show-errordisplay', { timeout: 20_000 });
+  const failed = await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'));
+  // loaded stories fetch from the mock API first: wait for the component to leave its skeleton
+  if (!/loading/i.test(story.name)) {
+    await page
+      .waitForFunction(() => !document.querySelector('[data-part="base"][data-state="loading"]'), undefined, {
+        timeout: 8_000,
+      })
+      .catch(() => {});
+  }
+  await page.evaluate(() => document.fonts.ready);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const dir = join(OUT, slug(story.title.split('/').pop() ?? story.title));
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${slug(story.name)}--${theme}-${width}.png`), fullPage: true });
+  return failed;
+}
+
+describe.runIf(process.env.SCREENSHOTS === '1')('screenshots of every story', () => {
+  let context: BrowserContext;
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  let userDataDir: string;
+
+  beforeAll(async () => {
+    ensureBuilt();
+    server = await serveStatic(STATIC);
+    userDataDir = mkdtempSync(join(tmpdir(), 'cs-screens-'));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  it('writes a PNG per story, theme and width', async () => {
+    const index = JSON.parse(readFileSync(join(STATIC, 'index.json'), 'utf8')) as {
+      entries: Record<string, IndexEntry>;
+    };
+    const filter = process.env.SCREENSHOTS_FILTER;
+    const stories = Object.values(index.entries).filter(
+      (e) => e.type === 'story' && (!filter || e.id.includes(filter)),
+    );
+    expect(stories.length).toBeGreaterThan(0);
+    rmSync(OUT, { recursive: true, force: true });
+
+    const jobs = stories.flatMap((story) =>
+      THEMES.flatMap((theme) => WIDTHS.map((width) => ({ story, theme, width }))),
+    );
+    const broken: string[] = [];
+    const consoleErrors: string[] = [];
+    await Promise.all(
+      Array.from({ length: PAGES }, async () => {
+        const page = await context.newPage();
+        page.on('console', (message) => {
+          if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
+        });
+        for (let job = jobs.shift(); job; job = jobs.shift()) {
+          if (await shoot(page, server.origin, job.story, job.theme, job.width)) {
+            broken.push(`${job.story.id} (${job.theme}, ${job.width}px)`);
+          }
+        }
+        await page.close();
+      }),
+    );
+    if (consoleErrors.length > 0) console.warn(`console errors while shooting:\n${consoleErrors.join('\n')}`);
+    expect(broken, 'stories that show Storybook’s error screen').toEqual([]);
+  }, 900_000);
+});
