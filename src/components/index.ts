@@ -4,6 +4,8 @@ export type { VideoTrackerProps, VideoTrackerViewProps } from './VideoTracker.js
 export { SnapshotTable, SnapshotTableView, snapshotsToCsv } from './SnapshotTable.js';
 export { MetricSummary, MetricSummaryView } from './MetricSummary.js';
 export type { MetricSummaryProps, MetricSummaryViewProps } from './MetricSummary.js';
+export { UsageMeter, UsageMeterView } from './UsageMeter.js';
+export type { UsageMeterProps, UsageMeterViewProps } from './UsageMeter.js';
 export type {
   SnapshotColumn,
   SnapshotSort,

@@ -1,0 +1,245 @@
+import { type ReactNode, useId } from 'react';
+import type { ContentStatsError } from '../client/errors.js';
+import type { RateLimit, Usage } from '../client/types.js';
+import { useUsage } from '../react/useUsage.js';
+import { EmptyState } from './internal/EmptyState.js';
+import { ErrorState } from './internal/ErrorState.js';
+import { type RootProps, useRootProps, type ViewState } from './internal/Root.js';
+import { Skeleton } from './internal/Skeleton.js';
+import type { StateRenderProps } from './internal/stateProps.js';
+import { type UiProps, useUi } from './internal/ui.js';
+import { useCountdown } from './internal/useCountdown.js';
+import * as css from './UsageMeter.css.js';
+
+/** Props of {@link UsageMeterView}. */
+export interface UsageMeterViewProps extends UiProps, RootProps, StateRenderProps {
+  /** Account usage (`useUsage().data`); `undefined` while loading. */
+  usage?: Usage | undefined;
+  /** Latest rate-limit state (`useUsage().rateLimit`); `null` before any response carried it. */
+  rateLimit?: RateLimit | null | undefined;
+  /** State of the data. @defaultValue 'success' when `usage` is given, else 'pending' */
+  status?: 'pending' | 'error' | 'success';
+  error?: ContentStatsError | null | undefined;
+  onRetry?: () => void;
+  /** Warn when the spendable balance (USD) falls below this. @defaultValue 5 */
+  lowBalanceThreshold?: number;
+  /** Heading; `null` hides it. @defaultValue labels.usageTitle */
+  heading?: string | null;
+}
+
+interface MeterProps {
+  value: number;
+  max: number;
+  labelledBy: string;
+  valueText: string;
+  /** Colour the bar as a warning above this fraction. */
+  warnAbove?: number;
+  /** Colour the bar as a warning below this fraction. */
+  warnBelow?: number;
+  part: string;
+}
+
+function Meter({ value, max, labelledBy, valueText, warnAbove, warnBelow, part }: MeterProps) {
+  const fraction = max > 0 ? Math.min(1, Math.max(0, value / max)) : 0;
+  const warn =
+    (warnAbove !== undefined && fraction > warnAbove) || (warnBelow !== undefined && fraction < warnBelow);
+  return (
+    // a native <meter> cannot take theme colours the same way in every browser
+    // biome-ignore lint/a11y/useSemanticElements: styled bar with the meter role instead
+    <div
+      className={css.meter}
+      role="meter"
+      aria-labelledby={labelledBy}
+      aria-valuemin={0}
+      aria-valuemax={max}
+      aria-valuenow={Math.min(value, max)}
+      aria-valuetext={valueText}
+      data-part={part}
+    >
+      <div
+        className={warn ? `${css.meterFill} ${css.meterFillHigh}` : css.meterFill}
+        style={{ width: `${(fraction * 100).toFixed(1)}%` }}
+      />
+    </div>
+  );
+}
+
+function ResetCountdown({ resetAt, text }: { resetAt: number; text: (seconds: number) => string }) {
+  const remaining = useCountdown(resetAt);
+  if (remaining === null || remaining <= 0) return null;
+  return (
+    <span className={css.small} data-part="rate-limit-reset">
+      {text(Math.ceil(remaining / 1000))}
+    </span>
+  );
+}
+
+/**
+ * The account at a glance: balance, plan, videos tracked of the plan's limit, requests left in
+ * the rate-limit window with a countdown to its reset, and a warning when the balance runs low.
+ */
+export function UsageMeterView(props: UsageMeterViewProps) {
+  const {
+    usage,
+    rateLimit,
+    error,
+    onRetry,
+    lowBalanceThreshold = 5,
+    heading,
+    renderLoading,
+    renderEmpty,
+    renderError,
+  } = props;
+  const status = props.status ?? (usage ? 'success' : 'pending');
+  const ui = useUi(props);
+  const { labels, format } = ui;
+  const id = useId();
+  const state: ViewState =
+    status === 'error' && !usage
+      ? 'error'
+      : status === 'pending' && !usage
+        ? 'loading'
+        : usage
+          ? 'ready'
+          : 'empty';
+  const rootProps = useRootProps('UsageMeter', ui, props, state);
+  const headingText = heading === undefined ? labels.usageTitle : heading;
+
+  let body: ReactNode;
+  if (state === 'loading') {
+    body = renderLoading ? (
+      renderLoading()
+    ) : (
+      <Skeleton label={labels.loading} lines={['40%', '70%', '100%', '55%']} lineHeight="1.4em" />
+    );
+  } else if (state === 'error') {
+    body =
+      renderError && error ? (
+        renderError(error, onRetry ?? (() => {}))
+      ) : (
+        <ErrorState error={error} retry={onRetry} labels={labels} format={format} />
+      );
+  } else if (state === 'empty' || !usage) {
+    body = renderEmpty ? renderEmpty() : <EmptyState message={labels.notAvailable} />;
+  } else {
+    const spendable = usage.available_usd ?? usage.balance_usd;
+    const active = usage.active_videos;
+    const limit = usage.concurrent_videos_limit;
+    body = (
+      <>
+        <dl className={css.stats}>
+          <div className={css.stat} data-part="balance">
+            <dt className={css.term}>{labels.balance}</dt>
+            <dd className={css.detail}>
+              <span className={css.big}>{format.money(usage.balance_usd)}</span>
+            </dd>
+          </div>
+          <div className={css.stat} data-part="plan">
+            <dt className={css.term}>{labels.plan}</dt>
+            <dd className={css.detail}>
+              <span className={css.planBadge}>
+                {usage.plan ? labels.planName(usage.plan) : labels.notAvailable}
+              </span>
+            </dd>
+          </div>
+          <div className={css.stat} data-part="videos">
+            <dt className={css.term} id={`${id}-videos`}>
+              {labels.videosTracked}
+            </dt>
+            <dd className={css.detail}>
+              {active === undefined ? (
+                labels.notAvailable
+              ) : typeof limit === 'number' ? (
+                <>
+                  <span>{labels.videosOfLimit(format.number(active), format.number(limit))}</span>
+                  <Meter
+                    value={active}
+                    max={limit}
+                    labelledBy={`${id}-videos`}
+                    valueText={labels.videosOfLimit(format.number(active), format.number(limit))}
+                    warnAbove={0.9}
+                    part="videos-meter"
+                  />
+                </>
+              ) : (
+                <span>{labels.videosUnlimited(format.number(active))}</span>
+              )}
+            </dd>
+          </div>
+          <div className={css.stat} data-part="rate-limit">
+            <dt className={css.term} id={`${id}-rate`}>
+              {labels.rateLimit}
+            </dt>
+            <dd className={css.detail}>
+              {rateLimit ? (
+                <>
+                  <span>
+                    {labels.rateLimitRemaining(
+                      format.number(rateLimit.remaining),
+                      format.number(rateLimit.limit),
+                    )}
+                  </span>
+                  <Meter
+                    value={rateLimit.remaining}
+                    max={rateLimit.limit}
+                    labelledBy={`${id}-rate`}
+                    valueText={labels.rateLimitRemaining(
+                      format.number(rateLimit.remaining),
+                      format.number(rateLimit.limit),
+                    )}
+                    warnBelow={0.1}
+                    part="rate-limit-meter"
+                  />
+                  <ResetCountdown resetAt={rateLimit.resetAt} text={labels.rateLimitResetsIn} />
+                </>
+              ) : (
+                <span className={css.small}>{labels.rateLimitUnknown}</span>
+              )}
+            </dd>
+          </div>
+        </dl>
+        {spendable < lowBalanceThreshold ? (
+          <p className={css.warning} data-part="low-balance">
+            {labels.lowBalance(format.money(spendable))}
+          </p>
+        ) : null}
+      </>
+    );
+  }
+
+  return (
+    <section
+      {...rootProps}
+      aria-labelledby={headingText ? `${id}-heading` : undefined}
+      aria-label={headingText ? undefined : labels.usageTitle}
+    >
+      {headingText ? (
+        <h2 id={`${id}-heading`} className={css.heading}>
+          {headingText}
+        </h2>
+      ) : null}
+      {body}
+    </section>
+  );
+}
+
+/** Props of {@link UsageMeter}. */
+export type UsageMeterProps = Omit<
+  UsageMeterViewProps,
+  'usage' | 'rateLimit' | 'status' | 'error' | 'onRetry'
+>;
+
+/** The account's balance, plan and limits through the nearest `<ContentStatsProvider>`. */
+export function UsageMeter(props: UsageMeterProps) {
+  const usage = useUsage();
+  return (
+    <UsageMeterView
+      {...props}
+      usage={usage.data}
+      rateLimit={usage.rateLimit}
+      status={usage.status}
+      error={usage.error}
+      onRetry={() => void usage.refetch()}
+    />
+  );
+}
