@@ -37,7 +37,6 @@ app.use(
     tokenSecret,
     // defaults kept: read + track open, stop + usage closed (open with operations: { stop: true }),
     // 10 tracks and 120 requests a minute per subject
-    ...(local ? { cache: { maxTtlSeconds: 30 } } : {}), // 60× clock: a snapshot a real minute
     onLog: (entry) => console.log(JSON.stringify(entry)),
   }),
 );

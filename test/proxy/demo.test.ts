@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_API_KEY } from '../../src/mock/index';
 
 /** demo/server.ts as `npm run demo` starts it: no env, the local API behind it; port 0 picks a free one. */
 async function startDemo(): Promise<{ child: ChildProcess; base: string; output: () => string }> {
@@ -73,6 +75,29 @@ describe('demo/server.ts is safe to copy (review #1)', () => {
       body: JSON.stringify({ video_link: 'https://www.tiktok.com/@demo/video/1234567890', duration_days: 1 }),
     });
     expect(tracked.status).toBe(201);
+  });
+
+  it("passes the local API's freshness through, with no cache cap in the template (60×: a snapshot a real minute)", async () => {
+    const auth = { Authorization: `Bearer ${await token()}` };
+    const list = (await (
+      await fetch(`${demo.base}/api/contentstats/api/v1/videos`, { headers: auth })
+    ).json()) as {
+      videos: { id: string; status: string }[];
+    };
+    const running = list.videos.find((video) => video.status === 'monitoring');
+    expect(running).toBeDefined();
+    const path = `/api/v1/videos/${running?.id}`;
+    const viaProxy = await fetch(`${demo.base}/api/contentstats${path}`, { headers: auth });
+    expect(viaProxy.status).toBe(200);
+    const local = /local API (http:\/\/[\d.]+:\d+)/.exec(demo.output())?.[1];
+    const direct = await fetch(`${local}${path}`, { headers: { 'X-API-Key': DEMO_API_KEY } });
+    const maxAge = (res: Response) =>
+      Number(/max-age=(\d+)/.exec(res.headers.get('cache-control') ?? '')?.[1]);
+    // the API's own max-age (real seconds at its speed), not a fixed cap nor the proxy's own guess
+    expect(Math.abs(maxAge(viaProxy) - maxAge(direct))).toBeLessThanOrEqual(1);
+    expect(maxAge(viaProxy)).toBeLessThanOrEqual(60);
+    expect(viaProxy.headers.get('date')).not.toBeNull();
+    expect(readFileSync('demo/server.ts', 'utf8')).not.toMatch(/maxTtlSeconds/);
   });
 
   it('prints how to call it: token, list and track', () => {
