@@ -6,6 +6,8 @@ export { MetricSummary, MetricSummaryView } from './MetricSummary.js';
 export type { MetricSummaryProps, MetricSummaryViewProps } from './MetricSummary.js';
 export { UsageMeter, UsageMeterView } from './UsageMeter.js';
 export type { UsageMeterProps, UsageMeterViewProps } from './UsageMeter.js';
+export { VideoList, VideoListView } from './VideoList.js';
+export type { VideoListProps, VideoListViewProps } from './VideoList.js';
 export type {
   SnapshotColumn,
   SnapshotSort,

@@ -1,0 +1,362 @@
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import type { ContentStatsError } from '../client/errors.js';
+import type { VideoSummary } from '../client/types.js';
+import { parseCount } from '../metrics/counts.js';
+import { useStopTracking } from '../react/useStopTracking.js';
+import { useVideos } from '../react/useVideos.js';
+import { Count } from './internal/Count.js';
+import { button, field } from './internal/controls.css.js';
+import { EmptyState } from './internal/EmptyState.js';
+import { ErrorState } from './internal/ErrorState.js';
+import type { Formatters } from './internal/format.js';
+import type { Labels } from './internal/labels.js';
+import { type RootProps, useRootProps, type ViewState } from './internal/Root.js';
+import { Skeleton } from './internal/Skeleton.js';
+import type { StateRenderProps } from './internal/stateProps.js';
+import { type UiProps, useUi } from './internal/ui.js';
+import * as css from './VideoList.css.js';
+
+/** Props of {@link VideoListView}. */
+export interface VideoListViewProps extends UiProps, RootProps, StateRenderProps {
+  /** Tracked videos (`useVideos().data.videos`); `undefined` while loading. */
+  videos?: readonly VideoSummary[] | undefined;
+  /** State of the data. @defaultValue 'success' when `videos` are given, else 'pending' */
+  status?: 'pending' | 'error' | 'success';
+  error?: ContentStatsError | null | undefined;
+  onRetry?: () => void;
+  /** Platform filter (controlled); `null` shows all. */
+  platform?: string | null;
+  /** Initial platform filter (uncontrolled). @defaultValue null */
+  defaultPlatform?: string | null;
+  /** Called when the filter changes. */
+  onPlatformChange?: (platform: string | null) => void;
+  /** Platforms offered in the filter, besides those present in the list. @defaultValue ['tiktok'] */
+  platforms?: readonly string[];
+  /** Called with a video's id when it is chosen; without it, links are plain text. */
+  onSelect?: (id: string) => void;
+  /** The chosen video, highlighted. */
+  selectedId?: string | null;
+  /** Stops a tracking, after the confirmation step; without it no Stop buttons show. */
+  onStop?: (id: string) => void;
+  /** Id of the video being stopped right now. */
+  stoppingId?: string | null;
+  /** Why the last stop failed, with the id it was for. */
+  stopError?: { id: string; error: ContentStatsError } | null;
+  /** Heading; `null` hides it. @defaultValue labels.videosTitle */
+  heading?: string | null;
+}
+
+function latestCount(video: VideoSummary, metric: 'views' | 'likes'): bigint | null {
+  const value = video.latest_snapshot?.[metric] ?? video.snapshots?.[video.snapshots.length - 1]?.[metric];
+  if (typeof value !== 'string') return null;
+  try {
+    return parseCount(value);
+  } catch {
+    return null;
+  }
+}
+
+interface ItemProps {
+  video: VideoSummary;
+  labels: Labels;
+  format: Formatters;
+  selected: boolean;
+  onSelect: ((id: string) => void) | undefined;
+  onStop: ((id: string) => void) | undefined;
+  stopping: boolean;
+  stopError: ContentStatsError | undefined;
+}
+
+function VideoItem({ video, labels, format, selected, onSelect, onStop, stopping, stopError }: ItemProps) {
+  const id = useId();
+  const [confirming, setConfirming] = useState(false);
+  const itemRef = useRef<HTMLLIElement>(null);
+  const stopRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const focusAfter = useRef<'cancel' | 'stop' | 'item' | null>(null);
+
+  useEffect(() => {
+    // focus follows the confirmation step: into it on open, back to Stop on cancel
+    const target = focusAfter.current;
+    focusAfter.current = null;
+    if (target === 'cancel') cancelRef.current?.focus();
+    else if (target === 'stop') stopRef.current?.focus();
+    else if (target === 'item') itemRef.current?.focus();
+  });
+
+  const open = () => {
+    focusAfter.current = 'cancel';
+    setConfirming(true);
+  };
+  const cancel = () => {
+    focusAfter.current = 'stop';
+    setConfirming(false);
+  };
+  const confirm = () => {
+    // the Stop button goes away once the status changes: the item keeps the focus
+    focusAfter.current = 'item';
+    setConfirming(false);
+    onStop?.(video.id);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      cancel();
+    }
+  };
+
+  const status = String(video.status);
+  const badge = css.badge[status as keyof typeof css.badge] ?? css.badge.other;
+  const created = video.created_at ? Date.parse(video.created_at) : Number.NaN;
+  const views = latestCount(video, 'views');
+  const likes = latestCount(video, 'likes');
+  const canStop = onStop !== undefined && status === 'monitoring';
+
+  return (
+    <li
+      ref={itemRef}
+      className={css.item}
+      tabIndex={-1}
+      data-part="item"
+      data-selected={selected || undefined}
+      data-status={status}
+      aria-current={selected || undefined}
+    >
+      <div className={css.main}>
+        {onSelect ? (
+          <button
+            type="button"
+            className={css.linkButton}
+            onClick={() => onSelect(video.id)}
+            title={video.video_link}
+            aria-label={labels.selectVideo(video.video_link)}
+            data-part="select"
+          >
+            {video.video_link}
+          </button>
+        ) : (
+          <span className={css.linkText} title={video.video_link} data-part="link">
+            {video.video_link}
+          </span>
+        )}
+        <div className={css.meta}>
+          <span className={badge} data-part="status">
+            {labels.statusName(status)}
+          </span>
+          <span>{labels.platformName(String(video.platform))}</span>
+          {Number.isFinite(created) ? (
+            <time dateTime={new Date(created).toISOString()}>
+              {labels.trackedSince(format.date(created))}
+            </time>
+          ) : null}
+        </div>
+        <div className={css.counts} data-part="counts">
+          <span>
+            <span className={css.countLabel}>{labels.views}</span>
+            <Count value={views} format={format} notAvailable={labels.notAvailable} />
+          </span>
+          <span>
+            <span className={css.countLabel}>{labels.likes}</span>
+            <Count value={likes} format={format} notAvailable={labels.notAvailable} />
+          </span>
+        </div>
+      </div>
+      <div className={css.actions}>
+        {stopping ? (
+          <span role="status" className={css.countLabel} data-part="stopping">
+            {labels.stopPending}
+          </span>
+        ) : canStop && !confirming ? (
+          <button
+            ref={stopRef}
+            type="button"
+            className={button.secondary}
+            onClick={open}
+            aria-label={`${labels.stop}: ${video.video_link}`}
+            data-part="stop"
+          >
+            {labels.stop}
+          </button>
+        ) : null}
+      </div>
+      {confirming ? (
+        <fieldset id={`${id}-confirm`} className={css.confirm} onKeyDown={onKeyDown} data-part="stop-confirm">
+          <legend className={css.confirmText}>{labels.stopConfirm(video.video_link)}</legend>
+          <div className={css.actions} style={{ justifyContent: 'flex-start' }}>
+            <button type="button" className={button.danger} onClick={confirm} data-part="stop-confirm-yes">
+              {labels.stopConfirmYes}
+            </button>
+            <button
+              ref={cancelRef}
+              type="button"
+              className={button.secondary}
+              onClick={cancel}
+              data-part="stop-cancel"
+            >
+              {labels.stopCancel}
+            </button>
+          </div>
+        </fieldset>
+      ) : null}
+      {stopError ? (
+        <div className={css.fullRow}>
+          <ErrorState error={stopError} labels={labels} format={format} />
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+/**
+ * Tracked videos with a platform filter, status badges, the latest counts, and Stop with a
+ * confirmation step (focus moves into it and back; Escape cancels). Data comes in as props.
+ */
+export function VideoListView(props: VideoListViewProps) {
+  const {
+    videos,
+    error,
+    onRetry,
+    defaultPlatform = null,
+    onPlatformChange,
+    platforms = ['tiktok'],
+    onSelect,
+    selectedId,
+    onStop,
+    stoppingId,
+    stopError,
+    heading,
+    renderLoading,
+    renderEmpty,
+    renderError,
+  } = props;
+  const status = props.status ?? (videos ? 'success' : 'pending');
+  const ui = useUi(props);
+  const { labels, format } = ui;
+  const id = useId();
+  const [ownPlatform, setOwnPlatform] = useState<string | null>(defaultPlatform);
+  const platform = props.platform !== undefined ? props.platform : ownPlatform;
+  const shown = videos ? videos.filter((v) => platform === null || v.platform === platform) : [];
+  const options = [...new Set([...platforms, ...(videos ?? []).map((v) => String(v.platform))])];
+
+  const state: ViewState =
+    status === 'error' && !videos
+      ? 'error'
+      : status === 'pending' && !videos
+        ? 'loading'
+        : shown.length
+          ? 'ready'
+          : 'empty';
+  const rootProps = useRootProps('VideoList', ui, props, state);
+  const headingText = heading === undefined ? labels.videosTitle : heading;
+
+  let body: ReactNode;
+  if (state === 'loading') {
+    body = renderLoading ? (
+      renderLoading()
+    ) : (
+      <Skeleton label={labels.loading} lines={['100%', '100%', '100%']} lineHeight="3.5em" />
+    );
+  } else if (state === 'error') {
+    body =
+      renderError && error ? (
+        renderError(error, onRetry ?? (() => {}))
+      ) : (
+        <ErrorState error={error} retry={onRetry} labels={labels} format={format} />
+      );
+  } else if (state === 'empty') {
+    body = renderEmpty ? renderEmpty() : <EmptyState message={labels.videosEmpty} />;
+  } else {
+    body = (
+      <ul className={css.list} data-part="list">
+        {shown.map((video) => (
+          <VideoItem
+            key={video.id}
+            video={video}
+            labels={labels}
+            format={format}
+            selected={selectedId === video.id}
+            onSelect={onSelect}
+            onStop={onStop}
+            stopping={stoppingId === video.id}
+            stopError={stopError && stopError.id === video.id ? stopError.error : undefined}
+          />
+        ))}
+      </ul>
+    );
+  }
+
+  return (
+    <section
+      {...rootProps}
+      aria-labelledby={headingText ? `${id}-heading` : undefined}
+      aria-label={headingText ? undefined : labels.videosTitle}
+    >
+      <div className={css.header}>
+        {headingText ? (
+          <h2 id={`${id}-heading`} className={css.heading}>
+            {headingText}
+          </h2>
+        ) : null}
+        {/* stays put while a new filter loads, so keyboard focus is not lost */}
+        {videos || platform !== null || onPlatformChange ? (
+          <label className={css.filter}>
+            {labels.platformFilter}
+            <select
+              className={`${field} ${css.select}`}
+              value={platform ?? ''}
+              onChange={(event) => {
+                const next = event.target.value === '' ? null : event.target.value;
+                setOwnPlatform(next);
+                onPlatformChange?.(next);
+              }}
+              data-part="platform-filter"
+            >
+              <option value="">{labels.allPlatforms}</option>
+              {options.map((option) => (
+                <option key={option} value={option}>
+                  {labels.platformName(option)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+      </div>
+      {body}
+    </section>
+  );
+}
+
+/** Props of {@link VideoList}. */
+export type VideoListProps = Omit<
+  VideoListViewProps,
+  'videos' | 'status' | 'error' | 'onRetry' | 'onStop' | 'stoppingId' | 'stopError' | 'platform'
+>;
+
+/**
+ * The tracked videos through the nearest `<ContentStatsProvider>`: filtered by platform on the
+ * server, stopped through `useStopTracking` (the status flips at once and rolls back on error).
+ */
+export function VideoList(props: VideoListProps) {
+  const { onPlatformChange, defaultPlatform = null, ...viewProps } = props;
+  const [platform, setPlatform] = useState<string | null>(defaultPlatform);
+  const list = useVideos(platform === null ? {} : { platform });
+  const stop = useStopTracking();
+  const stopId = typeof stop.variables === 'string' ? stop.variables : null;
+  return (
+    <VideoListView
+      {...viewProps}
+      videos={list.data?.videos}
+      status={list.status}
+      error={list.error}
+      onRetry={() => void list.refetch()}
+      platform={platform}
+      onPlatformChange={(next) => {
+        setPlatform(next);
+        onPlatformChange?.(next);
+      }}
+      onStop={(id) => stop.mutate(id)}
+      stoppingId={stop.isPending ? stopId : null}
+      stopError={stop.error && stopId ? { id: stopId, error: stop.error } : null}
+    />
+  );
+}
