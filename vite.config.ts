@@ -73,6 +73,19 @@ export default defineConfig({
         },
       },
       {
+        // pages in real Chromium against built bundles (test/e2e); the setup rebuilds a stale dist/embed.js
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/e2e/embed-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          typecheck: { enabled: false },
+        },
+      },
+      {
         // the hook suite again, with React swapped for preact/compat as the embed does
         extends: true,
         resolve: {

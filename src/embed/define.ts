@@ -1,0 +1,33 @@
+import { ContentStatsConfigElement } from './ConfigElement.js';
+import { type PageConfig, setScriptConfig } from './config.js';
+import { ContentStatsChartElement } from './elements/ChartElement.js';
+import { ContentStatsSummaryElement } from './elements/SummaryElement.js';
+import { ContentStatsTableElement } from './elements/TableElement.js';
+import { ContentStatsTrackerElement } from './elements/TrackerElement.js';
+
+/** Every element's tag and class. */
+export const elements = {
+  'contentstats-config': ContentStatsConfigElement,
+  'contentstats-chart': ContentStatsChartElement,
+  'contentstats-table': ContentStatsTableElement,
+  'contentstats-summary': ContentStatsSummaryElement,
+  'contentstats-tracker': ContentStatsTrackerElement,
+} as const;
+
+/**
+ * Registers the `<contentstats-*>` elements (those already registered, e.g. by a second copy of
+ * the script, are left alone). `defaults` are page-wide settings, like the script tag's `data-*`.
+ *
+ * @example
+ * import { defineElements } from 'contentstats-kit/embed';
+ * defineElements({ proxyUrl: '/api/contentstats', tokenUrl: '/api/contentstats-token' });
+ */
+export function defineElements(
+  defaults?: PageConfig,
+  registry: CustomElementRegistry = customElements,
+): void {
+  if (defaults) setScriptConfig(defaults);
+  for (const [tag, element] of Object.entries(elements)) {
+    if (!registry.get(tag)) registry.define(tag, element);
+  }
+}

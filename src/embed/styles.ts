@@ -1,0 +1,112 @@
+import { vars } from '../theme/contract.css.js';
+import type { ThemeName } from '../theme/index.js';
+import { darkTokens, lightTokens } from '../theme/tokens.js';
+
+/**
+ * The components' CSS as one string. The embed build replaces this placeholder with the
+ * vanilla-extract CSS it emitted (see vite.embed.config.ts), so the CSS ships inside the script.
+ */
+const COMPONENT_CSS = '__CONTENTSTATS_EMBED_CSS__';
+
+type Tokens = typeof lightTokens;
+
+/** `--cs-color-accent:#1d5fbf;…` for every token of a theme. */
+function declarations(tokens: Tokens, value: (name: string, raw: string) => string): string {
+  let out = '';
+  for (const group of Object.keys(vars) as (keyof Tokens)[]) {
+    const names = vars[group] as Record<string, string>;
+    const values = tokens[group] as Record<string, string>;
+    for (const key of Object.keys(names)) {
+      const name = (names[key] as string).slice(4, -1);
+      out += `${name}:${value(name, values[key] as string)};`;
+    }
+  }
+  return out;
+}
+
+const light = declarations(lightTokens, (_name, raw) => raw);
+const dark = declarations(darkTokens, (_name, raw) => raw);
+// the component root carries a theme class that sets every variable again; resetting them to
+// `inherit` there makes the host's values (ours on :host, or the page's, which win over :host) count
+const inherit = declarations(lightTokens, () => 'inherit');
+
+/** Host rules per theme: on `:host`, so a page rule on the element (`contentstats-chart { --cs-… }`) wins. */
+const THEME_CSS: Record<ThemeName, string> = {
+  light: `:host{${light}color-scheme:light}`,
+  dark: `:host{${dark}color-scheme:dark}`,
+  auto: `:host{${light}color-scheme:light dark}@media (prefers-color-scheme:dark){:host{${dark}}}`,
+};
+
+const BASE_CSS = `:host{display:block;contain:layout style}:host([hidden]){display:none}[data-cs-component][data-part]{${inherit}}.cs-embed-message{box-sizing:border-box;font:14px/1.45 system-ui,sans-serif;color:var(--cs-color-text);background:var(--cs-color-surface);border:1px solid var(--cs-color-border);border-radius:var(--cs-radius-lg);padding:var(--cs-space-lg)}.cs-embed-message[data-kind=error]{border-color:var(--cs-color-danger);background:var(--cs-color-danger-surface)}.cs-embed-placeholder{min-height:var(--cs-embed-placeholder-height,120px)}`;
+
+interface DocumentSheets {
+  base: CSSStyleSheet;
+  themes: Record<ThemeName, CSSStyleSheet>;
+}
+
+// one set of sheets per document (an element moved to an iframe's document needs that document's)
+const sheetsByDocument = new WeakMap<Document, DocumentSheets | null>();
+
+function supportsAdoption(root: ShadowRoot): boolean {
+  try {
+    return 'adoptedStyleSheets' in root && typeof CSSStyleSheet.prototype.replaceSync === 'function';
+  } catch {
+    return false;
+  }
+}
+
+function sheet(view: Window & typeof globalThis, css: string): CSSStyleSheet {
+  const s = new view.CSSStyleSheet();
+  s.replaceSync(css);
+  return s;
+}
+
+function documentSheets(root: ShadowRoot): DocumentSheets | null {
+  const doc = root.ownerDocument;
+  if (sheetsByDocument.has(doc)) return sheetsByDocument.get(doc) ?? null;
+  let sheets: DocumentSheets | null = null;
+  const view = doc.defaultView as (Window & typeof globalThis) | null;
+  if (view && supportsAdoption(root)) {
+    try {
+      sheets = {
+        base: sheet(view, BASE_CSS + COMPONENT_CSS),
+        themes: {
+          light: sheet(view, THEME_CSS.light),
+          dark: sheet(view, THEME_CSS.dark),
+          auto: sheet(view, THEME_CSS.auto),
+        },
+      };
+    } catch {
+      sheets = null;
+    }
+  }
+  sheetsByDocument.set(doc, sheets);
+  return sheets;
+}
+
+/**
+ * Gives a shadow root our CSS and a theme: constructable stylesheets made once per document and
+ * adopted by every element (no CSS parsed per element, nothing a CSP `style-src` blocks), or two
+ * `<style>` elements where adoption is not supported (older browsers; those need 'unsafe-inline').
+ */
+export function applyStyles(root: ShadowRoot, theme: ThemeName): void {
+  const sheets = documentSheets(root);
+  if (sheets) {
+    root.adoptedStyleSheets = [sheets.base, sheets.themes[theme]];
+    return;
+  }
+  let base = root.querySelector<HTMLStyleElement>('style[data-cs-base]');
+  let themed = root.querySelector<HTMLStyleElement>('style[data-cs-theme]');
+  if (!base || !themed) {
+    base = root.ownerDocument.createElement('style');
+    base.setAttribute('data-cs-base', '');
+    base.textContent = BASE_CSS + COMPONENT_CSS;
+    themed = root.ownerDocument.createElement('style');
+    themed.setAttribute('data-cs-theme', '');
+    root.prepend(base, themed);
+  }
+  if (themed.getAttribute('data-cs-theme') !== theme) {
+    themed.setAttribute('data-cs-theme', theme);
+    themed.textContent = THEME_CSS[theme];
+  }
+}
