@@ -135,10 +135,16 @@ export function ChartPlot(props: ChartPlotProps) {
   };
 
   const rows: TooltipRow[] = crosshair
-    ? series.map((s) => {
-        const point = s.points[nearestIndex(s.points, crosshair.x)];
-        return { series: s, point: point && Math.abs(point.x - crosshair.x) <= half ? point : undefined };
-      })
+    ? series
+        .map((s) => {
+          const point = s.points[nearestIndex(s.points, crosshair.x)];
+          return { series: s, point: point && Math.abs(point.x - crosshair.x) <= half ? point : undefined };
+        })
+        // highest first, as the dots stack on the crosshair; series without a value there last
+        .sort(
+          (a, b) =>
+            (b.point?.value ?? Number.NEGATIVE_INFINITY) - (a.point?.value ?? Number.NEGATIVE_INFINITY),
+        )
     : [];
   const heading = crosshair
     ? align === 'time'

@@ -1,20 +1,22 @@
 import { style } from '@vanilla-extract/css';
 import { vars } from '../../theme/contract.css.js';
 
-// a <figure>: its user-agent margin is reset; caption and actions share the first row
+// a <figure>: its user-agent margin is reset. Caption and actions share the first line while
+// they fit; in a narrow container the actions wrap below the caption instead of squeezing it
 export const chartRoot = style({
-  display: 'grid',
-  gridTemplateColumns: 'minmax(0, 1fr) auto',
+  display: 'flex',
+  flexWrap: 'wrap',
   alignItems: 'center',
-  gap: vars.space.sm,
+  columnGap: vars.space.md,
+  rowGap: vars.space.sm,
   margin: 0,
   position: 'relative',
 });
 
 /** Children that span the whole width: plot, legend, states. */
-export const full = style({ gridColumn: '1 / -1', minWidth: 0 });
+export const full = style({ flex: '1 1 100%', minWidth: 0 });
 
-export const caption = style({ minWidth: 0 });
+export const caption = style({ flex: '1 1 12rem', minWidth: 0, overflowWrap: 'anywhere' });
 
 export const title = style({
   margin: 0,

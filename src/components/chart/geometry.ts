@@ -93,7 +93,8 @@ export function computeGeometry(options: {
 
   const x = linearScale([xMin, xMax], [0, innerWidth]);
   const y = (scale === 'log' ? logScale : linearScale)(yDomain, [innerHeight, 0]);
-  const xCount = Math.max(2, Math.floor(innerWidth / 90));
+  // a short date or hour label is ~40 px: one per 70 px leaves air between them
+  const xCount = Math.max(2, Math.floor(innerWidth / 70));
   const xTicks =
     align === 'sinceStart' ? hourTicks(xMin, xMax, xCount, locale) : timeTicks(xMin, xMax, xCount, locale);
 

@@ -69,7 +69,8 @@ export function timeTicks(start: number, end: number, count: number, locale: str
     INTERVALS.find(([, , ms]) => span / ms <= Math.max(1, count)) ?? INTERVALS[INTERVALS.length - 1]!;
   const [unit, step] = chosen;
   const dayLabel = dateFormat(locale, { month: 'short', day: 'numeric' });
-  const hourLabel = dateFormat(locale, { hour: 'numeric', minute: '2-digit' });
+  // ticks fall on whole hours: `3 PM` / `15 Uhr` reads faster than `3:00 PM`
+  const hourLabel = dateFormat(locale, { hour: 'numeric' });
   const monthLabel = dateFormat(locale, { month: 'short', year: 'numeric' });
   const date = new Date(start);
   floorTo(date, unit, step);
@@ -129,7 +130,12 @@ function unitFormat(locale: string | undefined, unit: 'hour' | 'day'): Intl.Numb
   }
 }
 
-/** A duration in hours for the tooltip and table of `align="sinceStart"`: `36 h`. */
+/** A time since start for the tooltip and table of `align="sinceStart"`: `20h`, `44d 7h`. */
 export function formatHoursSinceStart(hours: number, locale: string | undefined): string {
-  return unitFormat(locale, 'hour').format(Math.round(hours * 10) / 10);
+  const rounded = Math.round(hours * 10) / 10;
+  if (Math.abs(rounded) < 48) return unitFormat(locale, 'hour').format(rounded);
+  const days = Math.floor(rounded / 24);
+  const rest = Math.round((rounded - days * 24) * 10) / 10;
+  const dayText = unitFormat(locale, 'day').format(days);
+  return rest === 0 ? dayText : `${dayText} ${unitFormat(locale, 'hour').format(rest)}`;
 }
