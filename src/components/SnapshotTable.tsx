@@ -228,12 +228,15 @@ export function SnapshotTableView(props: SnapshotTableViewProps) {
     };
     body = (
       <>
-        <section
+        {/* a group, not a second landmark named like the section around it; focusable so keyboard
+            users can scroll it */}
+        {/* biome-ignore lint/a11y/useSemanticElements: a fieldset is for form controls, this is a scroller */}
+        <div
           className={css.scroller}
           style={{ maxHeight }}
-          // a scrolling region must be reachable by keyboard to scroll it
           // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users scroll the region
           tabIndex={0}
+          role="group"
           aria-labelledby={`${id}-caption`}
           data-part="scroller"
         >
@@ -296,7 +299,7 @@ export function SnapshotTableView(props: SnapshotTableViewProps) {
               ))}
             </tbody>
           </table>
-        </section>
+        </div>
         <div className={css.pager} data-part="pager">
           <span className={css.pageStatus} aria-live="polite">
             {labels.pageStatus(
