@@ -152,7 +152,8 @@ export interface SendInit {
 
 /** Options of {@link startHarness}. */
 export interface HarnessOptions {
-  proxy?: Partial<ExpressProxyOptions>;
+  /** Options over the harness's; `undefined` removes one (`tokenSecret: undefined`: the same-origin proxy). */
+  proxy?: { [K in keyof ExpressProxyOptions]?: ExpressProxyOptions[K] | undefined };
   /** Claims the harness's token endpoint issues (`POST /token`). */
   tokenClaims?: MintTokenOptions | ((request: Request) => MintTokenOptions | null);
   /** Use this upstream instead of the counting passthrough to the local API. */
@@ -178,16 +179,17 @@ export async function startHarness(options: HarnessOptions = {}) {
     '/token',
     expressTokenEndpoint({ secret: SECRET, claims: options.tokenClaims ?? { scope: ['read', 'track'] } }),
   );
-  app.use(
-    MOUNT,
-    expressProxy({
-      apiKey: API_KEY,
-      upstream: options.upstreamUrl ?? upstream.url,
-      tokenSecret: SECRET,
-      onLog: (entry) => logs.push(entry),
-      ...options.proxy,
-    }),
-  );
+  const proxyOptions: Record<string, unknown> = {
+    apiKey: API_KEY,
+    upstream: options.upstreamUrl ?? upstream.url,
+    tokenSecret: SECRET,
+    onLog: (entry: ProxyLogEntry) => logs.push(entry),
+    ...options.proxy,
+  };
+  // an option given as undefined is absent (as exactOptionalPropertyTypes wants it)
+  for (const [name, value] of Object.entries(proxyOptions))
+    if (value === undefined) delete proxyOptions[name];
+  app.use(MOUNT, expressProxy(proxyOptions as unknown as ExpressProxyOptions));
   const server = createServer(app);
   const origin = await listen(server);
 

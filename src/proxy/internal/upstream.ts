@@ -91,7 +91,7 @@ export async function callUpstream(config: UpstreamConfig, call: UpstreamRequest
     response = await config.fetch(`${config.baseUrl}${call.path}${call.query}`, {
       method: call.method,
       headers,
-      body: call.body,
+      ...(call.body === undefined ? {} : { body: call.body }),
       redirect: 'manual',
       signal: controller.signal,
     });
