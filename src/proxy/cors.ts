@@ -32,8 +32,9 @@ export interface CorsPolicy {
 
 const ALLOW_METHODS = 'GET, POST, OPTIONS';
 const ALLOW_HEADERS = 'Authorization, Content-Type, Accept, Idempotency-Key, If-None-Match, X-Requested-With';
+// Date is not CORS-safelisted (Cache-Control is): a cross-origin client needs it to correct a snapshot time by the API's clock
 const EXPOSE_HEADERS =
-  'X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After, ETag, X-Cache, Idempotent-Replayed';
+  'X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After, ETag, X-Cache, Idempotent-Replayed, Date';
 
 /**
  * Builds the CORS policy. Only listed origins get CORS headers, the origin is echoed (never a

@@ -119,3 +119,19 @@ describe('one Node⇄Web adapter and capped reader for the proxy and the local A
     expect(notModified.headers.get('content-length')).toBeNull();
   });
 });
+
+describe('the local API lets a page on another origin read its clock', () => {
+  it('exposes Date (not CORS-safelisted) beside the rate-limit headers', async () => {
+    const mock = await startMockServer({ port: 0 });
+    try {
+      const res = await fetch(`${mock.url}/api/v1/usage`, {
+        headers: { 'X-API-Key': DEMO_API_KEY, Origin: 'http://localhost:5173' },
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('access-control-expose-headers')).toMatch(/\bDate\b/);
+      expect(res.headers.get('date')).not.toBeNull();
+    } finally {
+      await mock.close();
+    }
+  });
+});
