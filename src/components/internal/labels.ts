@@ -1,10 +1,12 @@
+import { type ChartLabels, defaultChartLabels } from '../chart/labels.js';
+
 /**
  * Every user-visible string of the components, in English. Replace any of them through the
  * `labels` prop of a component or of `<ContentStatsProvider>`. Strings that carry values are
  * functions; values arrive already formatted for the locale (money, counts, dates) unless the
  * parameter is a plain `number` (minutes, seconds, days), which you format as you like.
  */
-export interface Labels {
+export interface Labels extends ChartLabels {
   // shared states
   /** Accessible name of a loading skeleton. */
   loading: string;
@@ -168,6 +170,7 @@ function capitalise(text: string): string {
 
 /** The English labels used where none are given. */
 export const defaultLabels: Labels = {
+  ...defaultChartLabels,
   loading: 'Loading…',
   retry: 'Retry',
   errorTitle: 'Something went wrong',
@@ -235,8 +238,8 @@ export const defaultLabels: Labels = {
   exportCsv: 'Export CSV',
   rowsPerPage: 'Rows per page',
   pageStatus: (from, to, total) => `${from}–${to} of ${total}`,
-  previousPage: 'Previous page',
-  nextPage: 'Next page',
+  previousPage: 'Previous',
+  nextPage: 'Next',
   deltaColumn: (metric) => `${metric} /h`,
   sortBy: (column) => `Sort by ${column}`,
 
