@@ -6,7 +6,6 @@ import { ChartTable } from './chart/ChartTable.js';
 import { actions, caption, chartRoot, full, title as titleClass } from './chart/chart.css.js';
 import { toPlotSeries } from './chart/data.js';
 import { downloadPng, downloadSvg } from './chart/download.js';
-import { type ChartLabels, defaultChartLabels } from './chart/labels.js';
 import { formatHoursSinceStart } from './chart/timeTicks.js';
 import type { ChartAlign, ChartMode, ChartScale, ChartSeries, PlotSeries } from './chart/types.js';
 import { useContainerWidth } from './chart/useContainerWidth.js';
@@ -50,8 +49,8 @@ export interface SnapshotChartViewProps extends Omit<UiProps, 'labels'>, RootPro
   onHiddenSeriesChange?: (hidden: string[]) => void;
   /** Name of downloaded files, without extension. @defaultValue 'snapshot-chart' */
   fileName?: string;
-  /** Replacements for any of the shared or chart strings. */
-  labels?: Partial<Labels & ChartLabels>;
+  /** Replacements for any of the shared or chart strings (`chart*` keys). */
+  labels?: Partial<Labels>;
 }
 
 const EMPTY: readonly string[] = [];
@@ -81,11 +80,7 @@ export function SnapshotChartView(props: SnapshotChartViewProps) {
     height = 280,
   } = props;
   const ui = useUi(props);
-  const labels = useMemo(
-    () => ({ ...defaultChartLabels, ...ui.labels }) as Labels & ChartLabels,
-    [ui.labels],
-  );
-  const { format } = ui;
+  const { format, labels } = ui;
   const state = viewState(status, series);
   const root = useRootProps('SnapshotChart', ui, props, state, chartRoot);
   const [measureRef, measured] = useContainerWidth(FALLBACK_WIDTH);

@@ -313,6 +313,20 @@ describe('SnapshotChartView', () => {
     screen.getByText('Nothing here');
   });
 
+  it('takes its strings from labels', () => {
+    render(
+      <SnapshotChartView
+        locale="de-DE"
+        labels={{ chartDownloadSvg: 'Als SVG speichern', chartLegend: 'Reihen' }}
+        series={[series('a', 3, (i) => BigInt(i * 1000))]}
+      />,
+    );
+    screen.getByRole('button', { name: 'Als SVG speichern' });
+    screen.getByRole('group', { name: 'Reihen' });
+    // German grouping in the hidden table
+    expect(screen.getByRole('table').textContent).toContain('2.000');
+  });
+
   it('puts className, style and parts on the root', () => {
     const { container } = render(
       <SnapshotChartView
