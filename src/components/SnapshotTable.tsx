@@ -272,7 +272,9 @@ export function SnapshotTableView(props: SnapshotTableViewProps) {
               {visible.map(({ point, delta }) => (
                 <tr key={point.time} data-part="row">
                   <th scope="row" className={css.rowHead}>
-                    <time dateTime={isoTime(point.time)}>{format.dateTime(point.time)}</time>
+                    <time dateTime={isoTime(point.time)} title={format.dateTime(point.time)}>
+                      {format.shortDateTime(point.time)}
+                    </time>
                   </th>
                   {columns.slice(1).map((column) =>
                     column.endsWith('PerHour') ? (

@@ -106,12 +106,12 @@ describe('SnapshotTableView', () => {
     // only one page is in the DOM, whatever the number of snapshots
     expect(bodyRows()).toHaveLength(50);
     expect(screen.getByText('1–50 of 10,000')).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(screen.getByText('51–100 of 10,000')).toBeTruthy();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Rows per page' }), '250');
     expect(bodyRows()).toHaveLength(250);
     expect(screen.getByText('1–250 of 10,000')).toBeTruthy();
-    expect((screen.getByRole('button', { name: 'Previous page' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Previous' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('shows compact counts with exact values, formatted for de-DE', () => {

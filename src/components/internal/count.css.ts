@@ -8,7 +8,8 @@ export const count = style({
   whiteSpace: 'nowrap',
   borderRadius: vars.radius.sm,
   selectors: {
-    '&[tabindex]': { cursor: 'help', textDecoration: `underline dotted ${vars.color.textMuted}` },
+    // no underline: a table full of dotted numbers is noise; the title and focus bubble suffice
+    '&[tabindex]': { cursor: 'help' },
     '&:focus-visible': { outline: `2px solid ${vars.color.focusRing}`, outlineOffset: 2 },
     '&:focus-visible::after': {
       content: 'attr(data-exact)',
