@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { darkTokens, lightTokens } from '../../src/theme/tokens.js';
 import { serveStatic } from './staticServer.js';
 
 // Screenshots of every story in light and dark, at 320 px and at a wide width, for people to
@@ -49,12 +50,9 @@ const slug = (text: string) =>
     .replace(/^-|-$/g, '')
     .toLowerCase();
 
-async function shoot(page: Page, origin: string, story: IndexEntry, theme: string, width: number) {
-  await page.setViewportSize({ width, height: 800 });
-  const url = `${origin}/iframe.html?id=${story.id}&viewMode=story&globals=theme:${theme};locale:en-US`;
-  await page.goto(url);
+/** Waits for the story to settle: rendered, out of its skeleton, fonts loaded, layout done. */
+async function settle(page: Page, story: IndexEntry) {
   await page.waitForSelector('body.sb-show-main, body.sb-show-errordisplay', { timeout: 20_000 });
-  const failed = await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'));
   // loaded stories fetch from the mock API first: wait for the component to leave its skeleton
   if (!/loading/i.test(story.name)) {
     await page
@@ -65,10 +63,51 @@ async function shoot(page: Page, origin: string, story: IndexEntry, theme: strin
   }
   await page.evaluate(() => document.fonts.ready);
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+/** Switches the toolbar theme in place (no reload) and waits until the frame wears it. */
+async function switchTheme(page: Page, theme: (typeof THEMES)[number]) {
+  const surface = theme === 'dark' ? darkTokens.color.surface : lightTokens.color.surface;
+  await page.evaluate((value) => {
+    const preview = (
+      window as unknown as { __STORYBOOK_PREVIEW__: { channel: { emit: (...a: unknown[]) => void } } }
+    ).__STORYBOOK_PREVIEW__;
+    preview.channel.emit('updateGlobals', { globals: { theme: value } });
+  }, theme);
+  await page.waitForFunction(
+    (expected) =>
+      getComputedStyle(document.querySelector('#storybook-root > div') ?? document.body)
+        .getPropertyValue('--cs-color-surface')
+        .trim() === expected,
+    surface,
+    { timeout: 5_000 },
+  );
+}
+
+/** Opens a story once and shoots it in every theme and width; `true` when Storybook showed its error screen. */
+async function shootStory(page: Page, origin: string, story: IndexEntry): Promise<boolean> {
   const dir = join(OUT, slug(story.title.split('/').pop() ?? story.title));
   mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, `${slug(story.name)}--${theme}-${width}.png`), fullPage: true });
-  return failed;
+  await page.setViewportSize({ width: Math.max(...WIDTHS), height: 800 });
+  await page.goto(
+    `${origin}/iframe.html?id=${story.id}&viewMode=story&globals=theme:${THEMES[0]};locale:en-US`,
+  );
+  await settle(page, story);
+  if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))) return true;
+  for (const [i, theme] of THEMES.entries()) {
+    if (i > 0) await switchTheme(page, theme);
+    // alternate the order of widths so each theme switch costs one resize less
+    const widths = i % 2 === 0 ? [...WIDTHS].reverse() : [...WIDTHS];
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: 800 });
+      await settle(page, story);
+      await page.screenshot({
+        path: join(dir, `${slug(story.name)}--${theme}-${width}.png`),
+        fullPage: true,
+      });
+    }
+  }
+  return false;
 }
 
 describe.runIf(process.env.SCREENSHOTS === '1')('screenshots of every story', () => {
@@ -112,9 +151,7 @@ describe.runIf(process.env.SCREENSHOTS === '1')('screenshots of every story', ()
     expect(stories.length).toBeGreaterThan(0);
     rmSync(OUT, { recursive: true, force: true });
 
-    const jobs = stories.flatMap((story) =>
-      THEMES.flatMap((theme) => WIDTHS.map((width) => ({ story, theme, width }))),
-    );
+    const queue = [...stories];
     const broken: string[] = [];
     const consoleErrors: string[] = [];
     await Promise.all(
@@ -123,10 +160,8 @@ describe.runIf(process.env.SCREENSHOTS === '1')('screenshots of every story', ()
         page.on('console', (message) => {
           if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
         });
-        for (let job = jobs.shift(); job; job = jobs.shift()) {
-          if (await shoot(page, server.origin, job.story, job.theme, job.width)) {
-            broken.push(`${job.story.id} (${job.theme}, ${job.width}px)`);
-          }
+        for (let story = queue.shift(); story; story = queue.shift()) {
+          if (await shootStory(page, server.origin, story)) broken.push(story.id);
         }
         await page.close();
       }),
