@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { ContentStatsError } from '../client/errors.js';
 import type { VideoSummary } from '../client/types.js';
 import { parseCount } from '../metrics/counts.js';
@@ -75,7 +75,9 @@ function VideoItem({ video, labels, format, selected, onSelect, onStop, stopping
   const cancelRef = useRef<HTMLButtonElement>(null);
   const focusAfter = useRef<'cancel' | 'stop' | 'item' | null>(null);
 
-  useEffect(() => {
+  // a layout effect, so focus has moved before the next paint also under Preact, whose plain
+  // effects run a frame later
+  useLayoutEffect(() => {
     // focus follows the confirmation step: into it on open, back to Stop on cancel
     const target = focusAfter.current;
     focusAfter.current = null;

@@ -20,7 +20,12 @@ export function startMswServer() {
     vi.useRealTimers();
     vi.restoreAllMocks();
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    server.close();
+    // under preact/compat, effects are scheduled on animation frames with a 100 ms fallback: let
+    // them run while jsdom's globals still exist (as the hooks suite does)
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  });
   return server;
 }
 
