@@ -313,6 +313,24 @@ describe('SnapshotChartView', () => {
     screen.getByText('Nothing here');
   });
 
+  it("can hide series under the caller's control", async () => {
+    const user = userEvent.setup();
+    const onHiddenSeriesChange = vi.fn();
+    const two = [series('a', 5, (i) => BigInt(i)), series('b', 5, (i) => BigInt(i))];
+    const { container, rerender } = render(
+      <SnapshotChartView series={two} hiddenSeries={['a']} onHiddenSeriesChange={onHiddenSeriesChange} />,
+    );
+    expect(paths(container).map((p) => p.dataset.series)).toEqual(['b']);
+    await user.click(screen.getByRole('button', { name: 'B' }));
+    expect(onHiddenSeriesChange).toHaveBeenCalledWith(['a', 'b']);
+    // controlled: nothing changes until the caller passes the new value
+    expect(paths(container)).toHaveLength(1);
+    rerender(
+      <SnapshotChartView series={two} hiddenSeries={[]} onHiddenSeriesChange={onHiddenSeriesChange} />,
+    );
+    expect(paths(container)).toHaveLength(2);
+  });
+
   it('takes its strings from labels', () => {
     render(
       <SnapshotChartView

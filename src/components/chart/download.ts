@@ -1,7 +1,7 @@
 // Downloads render the SVG standalone: theme colors live in CSS custom properties that a file
 // opened on its own cannot resolve, so computed colors are written into attributes.
 
-const INLINED = [
+const SHAPE = [
   'fill',
   'stroke',
   'stroke-width',
@@ -9,10 +9,8 @@ const INLINED = [
   'stroke-linejoin',
   'stroke-linecap',
   'opacity',
-  'font-family',
-  'font-size',
-  'font-weight',
-] as const;
+];
+const TEXT = ['fill', 'font-family', 'font-size', 'font-weight'];
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const TRANSPARENT = /^transparent$|^rgba\(.*,\s*0\)$/;
@@ -37,15 +35,16 @@ export function serializeChartSvg(svg: SVGSVGElement, background: string | undef
     to.removeAttribute('class');
     // groups only pass values down; their children get their own computed values
     if (from.localName === 'g') continue;
+    const properties = from.localName === 'text' ? TEXT : SHAPE;
     const computed = view ? view.getComputedStyle(from) : undefined;
-    for (const property of INLINED) {
+    for (const property of properties) {
       const value = computed?.getPropertyValue(property) ?? '';
       if (usable(value)) to.setAttribute(property, value);
     }
     // keep inline values that are already concrete (e.g. a literal stroke color)
     const inline = (from as SVGElement).style;
     if (inline) {
-      for (const property of INLINED) {
+      for (const property of properties) {
         const value = inline.getPropertyValue(property);
         if (usable(value) && !to.hasAttribute(property)) to.setAttribute(property, value);
       }
