@@ -52,7 +52,7 @@ export function storySnapshots(options: StorySnapshotsOptions = {}): SnapshotCou
   let views = 0;
   for (let h = 0; h < hours; h++) {
     const target = finalViews * (1 - Math.exp(-(h + 1) / halfLife));
-    views = Math.max(views, Math.round(target * (0.97 + next() * 0.06)));
+    views = Math.max(views, Math.round(target * (0.995 + next() * 0.01)));
     const share = (rate: number) => String(Math.round(views * rate * (0.9 + next() * 0.2)));
     out.push({
       snapshot_time: new Date(start + h * HOUR).toISOString(),

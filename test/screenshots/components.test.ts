@@ -53,6 +53,21 @@ const slug = (text: string) =>
 /** Waits for the story to settle: rendered, out of its skeleton, fonts loaded, layout done. */
 async function settle(page: Page, story: IndexEntry) {
   await page.waitForSelector('body.sb-show-main, body.sb-show-errordisplay', { timeout: 20_000 });
+  // play functions (typing, submitting) run after the first paint: wait for them to finish
+  await page
+    .waitForFunction(
+      () => {
+        const phase = (
+          window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }
+        ).__STORYBOOK_PREVIEW__?.currentRender?.phase;
+        return (
+          phase === undefined || ['completed', 'afterEach', 'finished', 'errored', 'aborted'].includes(phase)
+        );
+      },
+      undefined,
+      { timeout: 15_000 },
+    )
+    .catch(() => {});
   // loaded stories fetch from the mock API first: wait for the component to leave its skeleton
   if (!/loading/i.test(story.name)) {
     await page
