@@ -87,14 +87,18 @@ describe('demo/server.ts is safe to copy (review #1)', () => {
     const running = list.videos.find((video) => video.status === 'monitoring');
     expect(running).toBeDefined();
     const path = `/api/v1/videos/${running?.id}`;
-    const viaProxy = await fetch(`${demo.base}/api/contentstats${path}`, { headers: auth });
-    expect(viaProxy.status).toBe(200);
     const local = /local API (http:\/\/[\d.]+:\d+)/.exec(demo.output())?.[1];
-    const direct = await fetch(`${local}${path}`, { headers: { 'X-API-Key': DEMO_API_KEY } });
+    const direct = () => fetch(`${local}${path}`, { headers: { 'X-API-Key': DEMO_API_KEY } });
     const maxAge = (res: Response) =>
       Number(/max-age=(\d+)/.exec(res.headers.get('cache-control') ?? '')?.[1]);
+    // asked just before and just after: a snapshot landing in between widens the range, never fails it
+    const before = maxAge(await direct());
+    const viaProxy = await fetch(`${demo.base}/api/contentstats${path}`, { headers: auth });
+    const after = maxAge(await direct());
+    expect(viaProxy.status).toBe(200);
     // the API's own max-age (real seconds at its speed), not a fixed cap nor the proxy's own guess
-    expect(Math.abs(maxAge(viaProxy) - maxAge(direct))).toBeLessThanOrEqual(1);
+    expect(maxAge(viaProxy)).toBeGreaterThanOrEqual(Math.min(before, after) - 1);
+    expect(maxAge(viaProxy)).toBeLessThanOrEqual(Math.max(before, after) + 1);
     expect(maxAge(viaProxy)).toBeLessThanOrEqual(60);
     expect(viaProxy.headers.get('date')).not.toBeNull();
     expect(readFileSync('demo/server.ts', 'utf8')).not.toMatch(/maxTtlSeconds/);
