@@ -25,7 +25,6 @@ export interface ElementContext {
 }
 
 interface ScopeCheck {
-  key: string;
   ok?: boolean;
   error?: unknown;
 }
@@ -58,7 +57,7 @@ export abstract class ContentStatsElement extends HTMLElement {
   #generation = 0;
   #state: string | null = null;
   #errorKey: string | null = null;
-  #scope: ScopeCheck | null = null;
+  #scopes = new Map<string, ScopeCheck>();
   #labels: Partial<Labels> | undefined;
   #themeOverrides: (ThemeOverrides & { base?: ThemeName }) | undefined;
 
@@ -265,6 +264,36 @@ export abstract class ContentStatsElement extends HTMLElement {
   }
 
   /**
+   * Whether the page's token allows `scope`: `undefined` until known (the element renders again
+   * then), `false` without a token endpoint or when the token cannot be had.
+   */
+  protected tokenAllows(connection: Connection, scope: string): boolean | undefined {
+    const check = this.#scopeCheck(connection, scope);
+    if (check === undefined) return undefined;
+    return check.error === undefined ? check.ok : false;
+  }
+
+  #scopeCheck(connection: Connection, scope: string): ScopeCheck | undefined {
+    if (!connection.hasTokens) return { ok: false };
+    const key = `${connection.key} ${scope}`;
+    const known = this.#scopes.get(key);
+    if (known) return known.ok === undefined && known.error === undefined ? undefined : known;
+    const started: ScopeCheck = {};
+    this.#scopes.set(key, started);
+    connection.allows(scope).then(
+      (ok) => {
+        started.ok = ok;
+        this.#schedule();
+      },
+      (error: unknown) => {
+        started.error = error;
+        this.#schedule();
+      },
+    );
+    return undefined;
+  }
+
+  /**
    * `undefined` when the token allows `scope`; otherwise what to show instead (nothing while
    * the token is being fetched). Read-only is the default: no token endpoint, no writes.
    */
@@ -274,33 +303,18 @@ export abstract class ContentStatsElement extends HTMLElement {
       this.#report('scope', 'forbidden', text);
       return this.#message(text);
     }
-    const check = this.#scope;
-    if (check === null || check.key !== connection.key) {
-      const started: ScopeCheck = { key: connection.key };
-      this.#scope = started;
-      connection.allows(scope).then(
-        (ok) => {
-          started.ok = ok;
-          this.#schedule();
-        },
-        (error: unknown) => {
-          started.error = error;
-          this.#schedule();
-        },
-      );
-      return null;
-    }
+    const check = this.#scopeCheck(connection, scope);
+    if (check === undefined) return null;
     if (check.error !== undefined) {
       const code = isContentStatsError(check.error) ? check.error.code : 'unauthorized';
       const text = isContentStatsError(check.error)
         ? check.error.message
         : 'No access token could be fetched.';
       // asked again on the next render: the visitor may have signed in meanwhile
-      this.#scope = null;
+      this.#scopes.delete(`${connection.key} ${scope}`);
       this.#report('api', code, text);
       return this.#message(text);
     }
-    if (check.ok === undefined) return null;
     if (check.ok) return undefined;
     const text = `This page's access token does not allow "${scope}": this element is read-only here. Ask the site owner for a token with the "${scope}" scope.`;
     this.#report('scope', 'forbidden', text);

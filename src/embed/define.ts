@@ -4,6 +4,8 @@ import { ContentStatsChartElement } from './elements/ChartElement.js';
 import { ContentStatsSummaryElement } from './elements/SummaryElement.js';
 import { ContentStatsTableElement } from './elements/TableElement.js';
 import { ContentStatsTrackerElement } from './elements/TrackerElement.js';
+import { ContentStatsUsageElement } from './elements/UsageElement.js';
+import { ContentStatsVideosElement } from './elements/VideosElement.js';
 
 /** Every element's tag and class. */
 export const elements = {
@@ -12,6 +14,8 @@ export const elements = {
   'contentstats-table': ContentStatsTableElement,
   'contentstats-summary': ContentStatsSummaryElement,
   'contentstats-tracker': ContentStatsTrackerElement,
+  'contentstats-usage': ContentStatsUsageElement,
+  'contentstats-videos': ContentStatsVideosElement,
 } as const;
 
 /**

@@ -6,6 +6,8 @@ import type { ContentStatsChartElement } from './elements/ChartElement.js';
 import type { ContentStatsSummaryElement } from './elements/SummaryElement.js';
 import type { ContentStatsTableElement } from './elements/TableElement.js';
 import type { ContentStatsTrackerElement } from './elements/TrackerElement.js';
+import type { ContentStatsUsageElement } from './elements/UsageElement.js';
+import type { ContentStatsVideosElement } from './elements/VideosElement.js';
 import type { ContentStatsEventMap } from './events.js';
 
 /** Attributes every element takes. */
@@ -33,6 +35,8 @@ declare global {
     'contentstats-table': ContentStatsTableElement;
     'contentstats-summary': ContentStatsSummaryElement;
     'contentstats-tracker': ContentStatsTrackerElement;
+    'contentstats-usage': ContentStatsUsageElement;
+    'contentstats-videos': ContentStatsVideosElement;
   }
   // the events bubble and are composed: typed on every element and on the document
   interface HTMLElementEventMap extends ContentStatsEventMap {}
@@ -59,6 +63,14 @@ declare module 'react' {
       'contentstats-table': ElementProps<ContentStatsTableElement, VideoAttributes>;
       'contentstats-summary': ElementProps<ContentStatsSummaryElement, VideoAttributes>;
       'contentstats-tracker': ElementProps<ContentStatsTrackerElement, CommonAttributes & { link?: string }>;
+      'contentstats-usage': ElementProps<
+        ContentStatsUsageElement,
+        CommonAttributes & { 'low-balance'?: number | string }
+      >;
+      'contentstats-videos': ElementProps<
+        ContentStatsVideosElement,
+        CommonAttributes & { platform?: string }
+      >;
     }
   }
 }

@@ -8,6 +8,8 @@ export { ContentStatsChartElement } from './elements/ChartElement.js';
 export { ContentStatsSummaryElement } from './elements/SummaryElement.js';
 export { ContentStatsTableElement } from './elements/TableElement.js';
 export { ContentStatsTrackerElement } from './elements/TrackerElement.js';
+export { ContentStatsUsageElement } from './elements/UsageElement.js';
+export { ContentStatsVideosElement } from './elements/VideosElement.js';
 export type {
   ContentStatsErrorDetail,
   ContentStatsErrorSource,

@@ -111,6 +111,28 @@ describe('dist/embed.js on plain pages in Chromium (strict CSP unless a test say
     await page.screenshot({ path: join(SCREENSHOTS, 'all-elements.png'), fullPage: true });
   });
 
+  it('usage meter, and a video list that is read-only unless the token allows stop', async () => {
+    const a = await seed();
+    const url = server.page('usage-videos', {
+      body: `
+<contentstats-config proxy-url="/api/contentstats"></contentstats-config>
+<contentstats-usage id="usage" token-url="/token?scope=usage" low-balance="5"></contentstats-usage>
+<contentstats-videos id="read" token-url="/token?videos=${a}"></contentstats-videos>
+<contentstats-videos id="stop" token-url="/token?scope=read,stop&videos=${a}"></contentstats-videos>`,
+    });
+    const r = await visit(url, { width: 1100, height: 2000 });
+    const { page } = r;
+    await page.locator('#usage [data-part="balance"]').waitFor();
+    expect(await page.locator('#usage [data-part="balance"]').textContent()).toMatch(/\$\d/);
+    await page.locator('#read [data-part="item"]').first().waitFor();
+    await page.locator('#stop [data-part="stop"]').first().waitFor();
+    // a token limited to one video lists only that one
+    expect(await page.locator('#read [data-part="item"]').count()).toBe(1);
+    expect(await page.locator('#read [data-part="stop"]').count()).toBe(0);
+    expect(await page.locator('#read [data-part="link"]').first().textContent()).toContain('@embed');
+    await page.screenshot({ path: join(SCREENSHOTS, 'usage-videos.png'), fullPage: true });
+  });
+
   it('ten elements over three videos share one client and cache: one request per video per new snapshot', async () => {
     const [a, b, c] = [await seed(), await seed(), await seed()];
     const url = server.page('ten', {
