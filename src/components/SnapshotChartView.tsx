@@ -58,10 +58,11 @@ const NO_SERIES: readonly PlotSeries[] = [];
 // used until the container is measured, and where it cannot be (SSR, jsdom)
 const FALLBACK_WIDTH = 640;
 
-function viewState(status: SnapshotChartViewProps['status'], series: readonly ChartSeries[]): ViewState {
+function viewState(status: SnapshotChartViewProps['status'], series: readonly PlotSeries[]): ViewState {
   if (status === 'error') return 'error';
   if (status === 'pending') return 'loading';
-  return series.some((s) => s.points.some((p) => p.value !== null)) ? 'ready' : 'empty';
+  // drawable points, so a single snapshot in per-hour mode (no change yet) is empty too
+  return series.some((s) => s.points.length > 0) ? 'ready' : 'empty';
 }
 
 /**
@@ -81,7 +82,8 @@ export function SnapshotChartView(props: SnapshotChartViewProps) {
   } = props;
   const ui = useUi(props);
   const { format, labels } = ui;
-  const state = viewState(status, series);
+  const all = useMemo(() => toPlotSeries(series, mode, align), [series, mode, align]);
+  const state = viewState(status, all);
   const root = useRootProps('SnapshotChart', ui, props, state, chartRoot);
   const [measureRef, measured] = useContainerWidth(FALLBACK_WIDTH);
   const width = props.width ?? measured;
@@ -104,7 +106,6 @@ export function SnapshotChartView(props: SnapshotChartViewProps) {
     [hiddenIds, controlled, onHiddenSeriesChange],
   );
 
-  const all = useMemo(() => toPlotSeries(series, mode, align), [series, mode, align]);
   const visible = useMemo(() => all.filter((s) => !hidden.has(s.id) && s.points.length > 0), [all, hidden]);
   // the hidden table is the heaviest part of the DOM: it follows after the lines are on screen
   const tableSeries = useDeferredValue(visible, NO_SERIES);

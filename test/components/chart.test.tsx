@@ -296,6 +296,9 @@ describe('SnapshotChartView', () => {
     screen.getByRole('status', { name: 'Loading…' });
     rerender(<SnapshotChartView series={[series('a', 0, () => 0n)]} />);
     expect(container.firstElementChild?.getAttribute('data-state')).toBe('empty');
+    // one snapshot has no change per hour yet
+    rerender(<SnapshotChartView mode="perHour" series={[series('a', 1, () => 5n)]} />);
+    expect(container.firstElementChild?.getAttribute('data-state')).toBe('empty');
     screen.getByText(/No snapshots to chart yet/);
     const onRetry = vi.fn();
     rerender(
