@@ -120,7 +120,7 @@ export function UsageMeterView(props: UsageMeterViewProps) {
         <ErrorState error={error} retry={onRetry} labels={labels} format={format} />
       );
   } else if (state === 'empty' || !usage) {
-    body = renderEmpty ? renderEmpty() : <EmptyState message={labels.notAvailable} />;
+    body = renderEmpty ? renderEmpty() : <EmptyState message={labels.usageEmpty} />;
   } else {
     const spendable = usage.available_usd ?? usage.balance_usd;
     const active = usage.active_videos;

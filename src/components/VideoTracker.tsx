@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { durationProblem, estimateCost, MAX_DURATION_DAYS, MIN_DURATION_DAYS } from '../client/cost.js';
 import type { ContentStatsError } from '../client/errors.js';
 import { parseVideoLink } from '../client/links.js';
@@ -296,21 +296,14 @@ export function VideoTracker(props: VideoTrackerProps) {
   const track = useTrackVideo();
   const usage = useUsage();
   const balance = usage.data ? (usage.data.available_usd ?? usage.data.balance_usd) : track.knownBalance;
-  const submit = (input: TrackVideoInput) => {
-    track.mutateAsync(input).then(
-      (video) => onTracked?.(video),
-      // the failure is in track.error and shown by the view
-      () => {},
-    );
-  };
-  // the lead's hook may expose a retry that reuses the idempotency key of the lost request
-  const hookRetry = (track as { retry?: () => void }).retry;
-  const retry =
-    typeof hookRetry === 'function'
-      ? hookRetry
-      : () => {
-          if (track.variables) submit(track.variables);
-        };
+  // reported once per answer, whether it came from a submit or from "Try again"
+  const reported = useRef<TrackedVideo | undefined>(undefined);
+  const tracked = track.status === 'success' ? track.data : undefined;
+  useEffect(() => {
+    if (!tracked || reported.current === tracked) return;
+    reported.current = tracked;
+    onTracked?.(tracked);
+  }, [tracked, onTracked]);
   return (
     <VideoTrackerView
       {...viewProps}
@@ -319,8 +312,9 @@ export function VideoTracker(props: VideoTrackerProps) {
       status={track.status}
       result={track.data}
       error={track.error}
-      onSubmit={submit}
-      onRetry={retry}
+      onSubmit={track.mutate}
+      // the same logical call again (same Idempotency-Key): a lost answer cannot track twice
+      onRetry={track.retry}
     />
   );
 }

@@ -152,4 +152,32 @@ describe('VideoTracker against the local API', () => {
     const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
     expect(alert.textContent).toMatch(/Too many requests\. You can try again in (89|90) seconds\./);
   });
+
+  it('"Try again" after a lost answer resubmits with the same idempotency key', async () => {
+    const user = userEvent.setup();
+    const { wrapper, api } = setupApi(server);
+    const keys: (string | null)[] = [];
+    let drop = true;
+    server.use(
+      http.post(`${BASE}/api/v1/videos/track`, ({ request }) => {
+        keys.push(request.headers.get('Idempotency-Key'));
+        // the request is lost before it reaches the API: the client cannot know the outcome
+        return drop ? HttpResponse.error() : undefined;
+      }),
+    );
+    const onTracked = vi.fn();
+    render(<VideoTracker onTracked={onTracked} />, { wrapper });
+    await screen.findByText(/^Balance \$\d/);
+    await user.type(screen.getByLabelText('Video link'), LINK);
+    await user.click(screen.getByRole('button', { name: 'Start tracking' }));
+    expect(
+      await screen.findByText(/could not confirm whether tracking started/, {}, { timeout: 5000 }),
+    ).toBeTruthy();
+    drop = false;
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(onTracked).toHaveBeenCalledTimes(1));
+    expect(new Set(keys).size).toBe(1);
+    expect(keys[0]).toBeTruthy();
+    expect(api.requestCount('POST /api/v1/videos/track')).toBe(1);
+  });
 });

@@ -93,4 +93,25 @@ describe('ErrorState', () => {
     act(() => screen.getByRole('button', { name: 'Sign in again' }).click());
     expect(retry).toHaveBeenCalled();
   });
+
+  it('does not offer Retry when the proxy says its own server key is refused', () => {
+    const error = new ContentStatsError({
+      code: 'server',
+      status: 500,
+      message: 'x',
+      apiCode: 'upstream_unauthorized',
+    });
+    render(<ErrorState error={error} retry={() => {}} labels={defaultLabels} format={en} />);
+    expect(screen.getByRole('alert').textContent).toContain('not set up correctly');
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('offers Retry for a network failure', () => {
+    const retry = vi.fn();
+    const error = new ContentStatsError({ code: 'network', message: 'x' });
+    render(<ErrorState error={error} retry={retry} labels={defaultLabels} format={en} />);
+    expect(screen.getByRole('alert').textContent).toContain('cannot be reached');
+    act(() => screen.getByRole('button', { name: 'Retry' }).click());
+    expect(retry).toHaveBeenCalledTimes(1);
+  });
 });

@@ -58,7 +58,8 @@ export function errorMessage(
     case 'invalid_response':
       return labels.errorInvalidResponse;
     default:
-      return labels.errorServer;
+      // a server error that no retry can fix is the site's set-up, not a passing outage
+      return info.retryable === false ? labels.errorMisconfigured : labels.errorServer;
   }
 }
 
@@ -73,7 +74,9 @@ export function ErrorState({ error, retry, labels, format, children }: ErrorStat
   const seconds = remaining === null ? null : Math.ceil(remaining / 1000);
   const message = errorMessage(error, labels, format, seconds);
   const waiting = info.code === 'rate_limited' && seconds !== null && seconds > 0;
-  const retryable = !['forbidden', 'not_found', 'conflict', 'invalid_request'].includes(info.code);
+  const retryable =
+    !['forbidden', 'not_found', 'conflict', 'invalid_request'].includes(info.code) &&
+    !(info.code === 'server' && info.retryable === false);
   const actionLabel = info.code === 'unauthorized' ? labels.signInAgain : labels.retry;
   return (
     <div className={errorClass} data-part="error" data-error-code={info.code}>

@@ -15,6 +15,8 @@ export interface ErrorInfo {
   outcome: string | undefined;
   /** Id of the tracking that already exists, on a 409 from track. */
   existingId: string | undefined;
+  /** `false` when the error says no retry can fix it (e.g. a proxy with a refused server key). */
+  retryable: boolean | undefined;
 }
 
 const CODES = new Set<string>([
@@ -50,5 +52,9 @@ export function errorInfo(error: unknown): ErrorInfo {
     apiCode: field<string>(object, 'apiCode', 'string'),
     outcome: field<string>(object, 'outcome', 'string'),
     existingId: field<string>(object, 'existingId', 'string'),
+    retryable:
+      typeof (object as { retryable?: unknown }).retryable === 'boolean'
+        ? (object as { retryable: boolean }).retryable
+        : undefined,
   };
 }

@@ -34,6 +34,8 @@ export interface Labels extends ChartLabels {
   /** An `invalid_request`; `message` says what was wrong. */
   errorInvalidRequest: (message: string) => string;
   errorServer: string;
+  /** A server error no retry can fix (the site's connection to ContentStats is misconfigured). */
+  errorMisconfigured: string;
   errorNetwork: string;
   /** Shown instead of `errorNetwork` while the browser reports it is offline. */
   errorOffline: string;
@@ -135,6 +137,7 @@ export interface Labels extends ChartLabels {
   rateLimitUnknown: string;
   /** Warning under the threshold; `balance` formatted. */
   lowBalance: (balance: string) => string;
+  usageEmpty: string;
 
   // VideoList
   videosTitle: string;
@@ -193,6 +196,8 @@ export const defaultLabels: Labels = {
   errorRateLimitedOver: 'Too many requests. You can try again now.',
   errorInvalidRequest: (message) => message,
   errorServer: 'The ContentStats service had a problem. Try again in a moment.',
+  errorMisconfigured:
+    "This site's connection to ContentStats is not set up correctly. Please tell the site's owner.",
   errorNetwork: 'The ContentStats service cannot be reached. Check your connection and try again.',
   errorOffline: 'You are offline. Reconnect and try again.',
   errorTimeout: 'The ContentStats service took too long to answer.',
@@ -263,6 +268,7 @@ export const defaultLabels: Labels = {
   rateLimitResetsIn: (seconds) => `Resets in ${seconds} s`,
   rateLimitUnknown: 'Not known yet',
   lowBalance: (balance) => `Low balance: ${balance} left. Top up to keep tracking.`,
+  usageEmpty: 'No usage information yet.',
 
   videosTitle: 'Tracked videos',
   platformFilter: 'Platform',
