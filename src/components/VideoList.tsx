@@ -174,7 +174,7 @@ function VideoItem({ video, labels, format, selected, onSelect, onStop, stopping
             type="button"
             className={button.secondary}
             onClick={open}
-            aria-label={`${labels.stop}: ${video.video_link}`}
+            aria-label={labels.stopVideo(video.video_link)}
             data-part="stop"
           >
             {labels.stop}

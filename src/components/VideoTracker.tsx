@@ -47,6 +47,9 @@ export interface VideoTrackerViewProps extends UiProps, RootProps, Pick<StateRen
  * A form that starts tracking a video: link validated as you type (with the reason), duration
  * of 1–30 days, the estimated cost beside the balance, a refusal before submitting when the
  * balance cannot cover it, a pending state and the result. Data comes in as props.
+ *
+ * A form is never empty and stays usable while the balance loads (`data-state="loading"`, the
+ * balance reads "Loading…"), so only the error state is replaceable (`renderError`).
  */
 export function VideoTrackerView(props: VideoTrackerViewProps) {
   const {

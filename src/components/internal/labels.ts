@@ -149,6 +149,8 @@ export interface Labels extends ChartLabels {
   statusName: (status: string) => string;
   videosEmpty: string;
   stop: string;
+  /** Accessible name of a video's Stop button; `link` is the video link. */
+  stopVideo: (link: string) => string;
   /** Confirmation question; `link` is the video link. */
   stopConfirm: (link: string) => string;
   stopConfirmYes: string;
@@ -277,6 +279,7 @@ export const defaultLabels: Labels = {
   statusName: (status) => STATUSES[status] ?? capitalise(status),
   videosEmpty: 'No tracked videos yet.',
   stop: 'Stop',
+  stopVideo: (link) => `Stop: ${link}`,
   stopConfirm: (link) => `Stop tracking ${link}? No more snapshots will be taken or charged.`,
   stopConfirmYes: 'Stop tracking',
   stopCancel: 'Keep tracking',
