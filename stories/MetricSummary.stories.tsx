@@ -55,6 +55,12 @@ export const LongSeries: Story = {
 /** Only one snapshot so far: no 24-hour change yet. */
 export const FirstSnapshot: Story = { args: { points: storyPoints({ hours: 1 }) } };
 
+/** Arabic (Egypt), right to left: digits, percent and direction from the locale. */
+export const RightToLeft: Story = { globals: { locale: 'ar-EG' } };
+
+/** German number and date formats. */
+export const German: Story = { globals: { locale: 'de-DE' } };
+
 export const Narrow: Story = { decorators: [(Story) => <div style={{ maxWidth: 320 }}>{Story()}</div>] };
 
 export const BrandTheme: Story = { args: { theme: brandTheme } };

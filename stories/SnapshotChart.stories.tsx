@@ -64,6 +64,9 @@ export const LongSeries: Story = {
 /** A customer's brand theme on the component itself. */
 export const BrandTheme: Story = { args: { theme: brandTheme } };
 
+/** Arabic (Egypt), right to left: the time axis keeps running left to right, as charts do. */
+export const RightToLeft: Story = { globals: { locale: 'ar-EG' } };
+
 /** Narrow container (320 px). */
 export const Narrow: Story = {
   decorators: [(Story) => <div style={{ maxWidth: 320 }}>{Story()}</div>],

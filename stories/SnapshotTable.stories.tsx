@@ -44,6 +44,12 @@ export const LongSeries: Story = {
   args: { points: storyPoints({ hours: 10_000, finalViews: 9_000_000, halfLife: 900 }) },
 };
 
+/** Japanese dates and numbers. */
+export const Japanese: Story = { globals: { locale: 'ja-JP' } };
+
+/** Arabic (Egypt), right to left. */
+export const RightToLeft: Story = { globals: { locale: 'ar-EG' } };
+
 export const Narrow: Story = { decorators: [(Story) => <div style={{ maxWidth: 320 }}>{Story()}</div>] };
 
 export const BrandTheme: Story = { args: { theme: brandTheme } };

@@ -79,6 +79,12 @@ export const LargeBalance: Story = {
   args: { usage: { ...usage, balance_usd: 1_234_567.89, available_usd: 1_200_000 } },
 };
 
+/** German money and number formats. */
+export const German: Story = { globals: { locale: 'de-DE' } };
+
+/** Arabic (Egypt), right to left. */
+export const RightToLeft: Story = { globals: { locale: 'ar-EG' } };
+
 export const Narrow: Story = { decorators: [(Story) => <div style={{ maxWidth: 320 }}>{Story()}</div>] };
 
 export const BrandTheme: Story = { args: { theme: brandTheme } };

@@ -86,6 +86,9 @@ export const Tracked: Story = {
   },
 };
 
+/** Arabic (Egypt), right to left: the link field stays left to right. */
+export const RightToLeft: Story = { globals: { locale: 'ar-EG' } };
+
 export const BrandTheme: Story = { args: { theme: brandTheme } };
 
 function ErrorTracker({ kind }: { kind: StoryErrorKind }) {
