@@ -1,6 +1,4 @@
-import { vars } from '../theme/contract.css.js';
-import type { ThemeName } from '../theme/index.js';
-import { darkTokens, lightTokens } from '../theme/tokens.js';
+import { type ThemeName, themeClass } from '../theme/index.js';
 
 /**
  * The components' CSS as one string. The embed build replaces this placeholder with the
@@ -8,36 +6,31 @@ import { darkTokens, lightTokens } from '../theme/tokens.js';
  */
 const COMPONENT_CSS = '__CONTENTSTATS_EMBED_CSS__';
 
-type Tokens = typeof lightTokens;
-
-/** `--cs-color-accent:#1d5fbf;…` for every token of a theme. */
-function declarations(tokens: Tokens, value: (name: string, raw: string) => string): string {
-  let out = '';
-  for (const group of Object.keys(vars) as (keyof Tokens)[]) {
-    const names = vars[group] as Record<string, string>;
-    const values = tokens[group] as Record<string, string>;
-    for (const key of Object.keys(names)) {
-      const name = (names[key] as string).slice(4, -1);
-      out += `${name}:${value(name, values[key] as string)};`;
-    }
-  }
-  return out;
+/** The declarations of a theme class's rule in the component CSS (`--cs-color-text:#1b1f24;…`). */
+function themeDeclarations(name: 'light' | 'dark'): string {
+  const selector = `.${themeClass(name)}{`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`${selector}([^}]*)}`).exec(COMPONENT_CSS)?.[1] ?? '';
 }
 
-const light = declarations(lightTokens, (_name, raw) => raw);
-const dark = declarations(darkTokens, (_name, raw) => raw);
+// the theme values live once, in the theme classes' CSS; they are read from there, not shipped twice
+const light = themeDeclarations('light');
+const dark = themeDeclarations('dark');
 // the component root carries a theme class that sets every variable again; resetting them to
-// `inherit` there makes the host's values (ours on :host, or the page's, which win over :host) count
-const inherit = declarations(lightTokens, () => 'inherit');
+// `inherit` there lets the host's values count (ours on :host, or the page's, which win over :host).
+// Without the theme rules (never expected) the root keeps its class's values and nothing is reset.
+const inherit =
+  light && dark
+    ? light.replace(/(--cs-[\w-]+):[^;]*;?/g, '$1:inherit;').replace(/color-scheme:[^;]*;?/, '')
+    : '';
 
 /** Host rules per theme: on `:host`, so a page rule on the element (`contentstats-chart { --cs-… }`) wins. */
 const THEME_CSS: Record<ThemeName, string> = {
-  light: `:host{${light}color-scheme:light}`,
-  dark: `:host{${dark}color-scheme:dark}`,
-  auto: `:host{${light}color-scheme:light dark}@media (prefers-color-scheme:dark){:host{${dark}}}`,
+  light: `:host{${light}}`,
+  dark: `:host{${dark}}`,
+  auto: `:host{${light};color-scheme:light dark}@media (prefers-color-scheme:dark){:host{${dark}}}`,
 };
 
-const BASE_CSS = `:host{display:block;contain:layout style}:host([hidden]){display:none}[data-cs-component][data-part]{${inherit}}.cs-embed-message{box-sizing:border-box;font:14px/1.45 system-ui,sans-serif;color:var(--cs-color-text);background:var(--cs-color-surface);border:1px solid var(--cs-color-border);border-radius:var(--cs-radius-lg);padding:var(--cs-space-lg)}.cs-embed-message[data-kind=error]{border-color:var(--cs-color-danger);background:var(--cs-color-danger-surface)}.cs-embed-placeholder{min-height:var(--cs-embed-placeholder-height,120px)}`;
+const BASE_CSS = `:host{display:block;contain:layout style}:host([hidden]){display:none}${inherit ? `[data-cs-component][data-part]{${inherit}}` : ''}.cs-embed-message{box-sizing:border-box;font:14px/1.45 system-ui,sans-serif;color:var(--cs-color-text);background:var(--cs-color-surface);border:1px solid var(--cs-color-border);border-radius:var(--cs-radius-lg);padding:var(--cs-space-lg)}.cs-embed-message[data-kind=error]{border-color:var(--cs-color-danger);background:var(--cs-color-danger-surface)}.cs-embed-placeholder{min-height:var(--cs-embed-placeholder-height,120px)}`;
 
 interface DocumentSheets {
   base: CSSStyleSheet;
