@@ -270,7 +270,7 @@ export function SnapshotTableView(props: SnapshotTableViewProps) {
             </thead>
             <tbody>
               {visible.map(({ point, delta }) => (
-                <tr key={point.time} data-part="row">
+                <tr key={snapshotId(point) ?? point.time} data-part="row">
                   <th scope="row" className={css.rowHead}>
                     <time dateTime={isoTime(point.time)} title={format.dateTime(point.time)}>
                       {format.shortDateTime(point.time)}
