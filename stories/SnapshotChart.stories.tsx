@@ -31,7 +31,7 @@ type Story = StoryObj<typeof meta>;
 
 /** Several metrics of one fixture video, from the local API. */
 export const FromApi: Story = {
-  render: (args) => <SnapshotChart videoId={FIXTURE_IDS.viral} height={args.height} />,
+  render: () => <SnapshotChart videoId={FIXTURE_IDS.viral} />,
   play: ({ canvasElement }) => untilState(canvasElement, 'ready'),
 };
 
