@@ -3,6 +3,7 @@
  * of React) and dist/embed.mjs (contentstats-kit/embed, the same elements as an ES module).
  * The React → Preact aliases live here and never in vite.config.ts, which Storybook merges.
  */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { vanillaExtractPlugin } from '@vanilla-extract/vite-plugin';
 import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
 import { preactAliases } from './vite.config.js';
@@ -86,6 +87,112 @@ function embedConfig(format: 'iife' | 'es'): UserConfig {
   };
 }
 
+interface Tagged {
+  name: string;
+  type?: { text: string };
+  description: string;
+}
+
+/**
+ * custom-elements.json from the elements' JSDoc (`@element`, `@summary`, `@attr`, `@fires`,
+ * `@csspart`, `@cssprop`), in the Custom Elements Manifest schema. A stand-in for
+ * `cem analyze --globs "src/embed/**\/*.ts"` (@custom-elements-manifest/analyzer, not installed
+ * here), which reads the same tags and can replace it.
+ */
+export function elementsManifest(files: readonly string[]): object {
+  const modules = [];
+  for (const path of files) {
+    const source = readFileSync(path, 'utf8');
+    const match = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*export class (\w+) extends (\w+)/.exec(source);
+    const tagName = match?.[1] ? /@element\s+([\w-]+)/.exec(match[1])?.[1] : undefined;
+    if (!match?.[1] || !match[2] || !tagName) continue;
+    const lines = match[1].split('\n').map((line) => line.replace(/^\s*\* ?/, '').trimEnd());
+    const description = lines
+      .slice(
+        0,
+        lines.findIndex((line) => line.startsWith('@')),
+      )
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const tagged = (tag: string): Tagged[] =>
+      lines.flatMap((line) => {
+        const m = new RegExp(`^@${tag}\\s+(?:\\{([^}]*)\\}\\s+)?(\\S+)(?:\\s+-\\s+(.*))?$`).exec(line);
+        if (!m?.[2]) return [];
+        return [{ name: m[2], ...(m[1] ? { type: { text: m[1] } } : {}), description: m[3] ?? '' }];
+      });
+    const summary = lines.find((line) => line.startsWith('@summary '))?.slice('@summary '.length);
+    const name = match[2];
+    const module = path;
+    modules.push({
+      kind: 'javascript-module',
+      path: module,
+      declarations: [
+        {
+          kind: 'class',
+          name,
+          description,
+          ...(summary ? { summary } : {}),
+          tagName,
+          customElement: true,
+          attributes: tagged('attr'),
+          events: tagged('fires'),
+          cssParts: tagged('csspart').map(({ name: n, description: d }) => ({ name: n, description: d })),
+          cssProperties: tagged('cssprop').map(({ name: n, description: d }) => ({
+            name: n,
+            description: d,
+          })),
+          members:
+            match[3] === 'HTMLElement'
+              ? [{ kind: 'field', name: 'labels', type: { text: 'Partial<Labels> | undefined' } }]
+              : [
+                  {
+                    kind: 'field',
+                    name: 'labels',
+                    type: { text: 'Partial<Labels> | undefined' },
+                    description: 'Replacements for any of the English strings.',
+                  },
+                  {
+                    kind: 'field',
+                    name: 'theme',
+                    type: { text: 'EmbedTheme | undefined' },
+                    description:
+                      "A theme name, or token overrides such as { base: 'dark', color: { accent: '#7c3aed' } }.",
+                  },
+                ],
+          superclass:
+            match[3] === 'HTMLElement'
+              ? { name: 'HTMLElement', package: 'global:' }
+              : { name: match[3], module: 'src/embed/ContentStatsElement.ts' },
+        },
+      ],
+      exports: [
+        { kind: 'js', name, declaration: { name, module } },
+        { kind: 'custom-element-definition', name: tagName, declaration: { name, module } },
+      ],
+    });
+  }
+  return { schemaVersion: '2.1.0', readme: '', modules };
+}
+
+/** Writes custom-elements.json after the script build. */
+function writeManifest(): Plugin {
+  return {
+    name: 'contentstats-embed-manifest',
+    apply: 'build',
+    closeBundle() {
+      const files = [
+        'src/embed/ConfigElement.ts',
+        ...readdirSync('src/embed/elements')
+          .filter((f) => f.endsWith('.ts'))
+          .sort()
+          .map((f) => `src/embed/elements/${f}`),
+      ];
+      writeFileSync('custom-elements.json', `${JSON.stringify(elementsManifest(files), null, 2)}\n`);
+    },
+  };
+}
+
 /** After the script build, the ES module build (one config cannot give an IIFE and an ES entry). */
 function thenModuleBuild(): Plugin {
   return {
@@ -98,4 +205,7 @@ function thenModuleBuild(): Plugin {
 }
 
 const iife = embedConfig('iife');
-export default defineConfig({ ...iife, plugins: [...(iife.plugins ?? []), thenModuleBuild()] });
+export default defineConfig({
+  ...iife,
+  plugins: [...(iife.plugins ?? []), writeManifest(), thenModuleBuild()],
+});

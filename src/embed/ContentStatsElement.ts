@@ -237,6 +237,7 @@ export abstract class ContentStatsElement extends HTMLElement {
 
     const labels = page.labels || this.#labels ? { ...page.labels, ...this.#labels } : undefined;
     const overrides = this.#themeOverrides;
+    const locale = attr(this, 'locale') ?? page.locale;
     const tree = createElement(
       ContentStatsProvider,
       {
@@ -245,7 +246,7 @@ export abstract class ContentStatsElement extends HTMLElement {
         client: connection.client,
         queryClient: connection.queryClient,
         theme: overrides ? { ...overrides, base: theme } : theme,
-        ...((attr(this, 'locale') ?? page.locale) ? { locale: attr(this, 'locale') ?? page.locale } : {}),
+        ...(locale ? { locale } : {}),
         ...(labels ? { labels } : {}),
       },
       createElement(

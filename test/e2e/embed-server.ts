@@ -28,8 +28,10 @@ export interface PageSpec {
   script?: string;
   /** `<script src="/embed.js">` attributes. @defaultValue 'defer' */
   embedScript?: string;
-  /** Where the embed script goes. @defaultValue 'head' */
-  embedAt?: 'head' | 'end';
+  /** Where the embed script goes (`none`: the page loads dist/embed.mjs itself). @defaultValue 'head' */
+  embedAt?: 'head' | 'end' | 'none';
+  /** Load the page script as an ES module. */
+  scriptModule?: boolean;
   /** Content-Security-Policy header. @defaultValue STRICT_CSP */
   csp?: string | null;
 }
@@ -57,6 +59,9 @@ export async function startEmbedServer(options: { speed: number }) {
   app.get('/embed.js', (_req, res) => {
     res.type('application/javascript').send(readFileSync(join(ROOT, 'dist/embed.js')));
   });
+  app.get('/embed.mjs', (_req, res) => {
+    res.type('application/javascript').send(readFileSync(join(ROOT, 'dist/embed.mjs')));
+  });
   app.get('/pages/:file', (req, res) => {
     const match = /^(.+)\.(html|css|js)$/.exec(req.params.file);
     const page = match ? pages.get(match[1] as string) : undefined;
@@ -71,11 +76,11 @@ export async function startEmbedServer(options: { speed: number }) {
 <html lang="en"><head><meta charset="utf-8"><title>${match[1]}</title>
 <link rel="icon" href="data:,">
 ${page.css === undefined ? '' : `<link rel="stylesheet" href="/pages/${match[1]}.css">`}
-${page.embedAt === 'end' ? '' : embed}
+${page.embedAt === 'end' || page.embedAt === 'none' ? '' : embed}
 </head><body>
 ${page.body}
 ${page.embedAt === 'end' ? embed : ''}
-${page.script === undefined ? '' : `<script src="/pages/${match[1]}.js" defer></script>`}
+${page.script === undefined ? '' : `<script src="/pages/${match[1]}.js" ${page.scriptModule ? 'type="module"' : 'defer'}></script>`}
 </body></html>`);
   });
   app.post('/token', (req, res, next) => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -378,5 +379,54 @@ body { font-family: serif; color: rgb(255, 0, 0); }
       'rgb(124, 58, 237)',
     );
     await page.locator('#s').screenshot({ path: join(SCREENSHOTS, 'theme-property.png') });
+  });
+
+  it('contentstats-kit/embed (dist/embed.mjs) registers nothing until defineElements(), then the same elements', async () => {
+    const a = await seed();
+    const url = server.page('module', {
+      body: `<contentstats-summary id="s" video-id="${a}"></contentstats-summary><p id="before"></p>`,
+      embedAt: 'none',
+      scriptModule: true,
+      script: `import { defineElements } from '/embed.mjs';
+document.getElementById('before').textContent = String(customElements.get('contentstats-summary') === undefined);
+defineElements({ proxyUrl: '/api/contentstats', tokenUrl: '/token' });`,
+    });
+    const r = await visit(url);
+    await r.page.locator('#s [data-state="ready"]').waitFor();
+    expect(await r.page.locator('#before').textContent()).toBe('true');
+  });
+
+  it('custom-elements.json describes every registered element and its attributes', async () => {
+    const manifest = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../custom-elements.json'), 'utf8'),
+    ) as {
+      modules: Array<{ declarations: Array<{ tagName: string; attributes: Array<{ name: string }> }> }>;
+    };
+    const documented = Object.fromEntries(
+      manifest.modules.map((m) => {
+        const d = m.declarations[0] as { tagName: string; attributes: Array<{ name: string }> };
+        return [d.tagName, d.attributes.map((x) => x.name).sort()];
+      }),
+    );
+    const r = await visit(server.page('manifest', { body: '' }));
+    await until(r.page, () => customElements.get('contentstats-chart') !== undefined);
+    const live = await r.page.evaluate((tags) => {
+      return Object.fromEntries(
+        tags.map((tag) => {
+          const element = customElements.get(tag) as unknown as { observedAttributes?: string[] } | undefined;
+          return [tag, [...(element?.observedAttributes ?? ['<not defined>'])].sort()];
+        }),
+      );
+    }, Object.keys(documented));
+    expect(live).toEqual(documented);
+    expect(Object.keys(documented).sort()).toEqual([
+      'contentstats-chart',
+      'contentstats-config',
+      'contentstats-summary',
+      'contentstats-table',
+      'contentstats-tracker',
+      'contentstats-usage',
+      'contentstats-videos',
+    ]);
   });
 });
