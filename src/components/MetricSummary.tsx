@@ -25,13 +25,13 @@ export interface MetricSummaryViewProps extends UiProps, RootProps, StateRenderP
    */
   nextSnapshotAt?: number | null | undefined;
   /** The metric of the total and change cards. @defaultValue 'views' */
-  metric?: MetricName;
+  metric?: MetricName | undefined;
   /** State of the data. @defaultValue 'success' when `points` are given, else 'pending' */
-  status?: 'pending' | 'error' | 'success';
+  status?: 'pending' | 'error' | 'success' | undefined;
   error?: ContentStatsError | null | undefined;
-  onRetry?: () => void;
+  onRetry?: (() => void) | undefined;
   /** Heading; `null` hides it. @defaultValue labels.summaryTitle */
-  heading?: string | null;
+  heading?: string | null | undefined;
 }
 
 function NextSnapshot({ at, labels }: { at: number | null; labels: Labels }) {

@@ -38,28 +38,28 @@ export interface SnapshotTableViewProps extends UiProps, RootProps, StateRenderP
   /** Per-hour changes aligned with `points[1..]`; computed from `points` when absent. */
   deltas?: readonly SnapshotDelta[] | undefined;
   /** State of the data. @defaultValue 'success' when `points` are given, else 'pending' */
-  status?: 'pending' | 'error' | 'success';
+  status?: 'pending' | 'error' | 'success' | undefined;
   error?: ContentStatsError | null | undefined;
   /** Repeats the failed request. */
-  onRetry?: () => void;
+  onRetry?: (() => void) | undefined;
   /** Metrics shown as totals. @defaultValue all five */
-  metrics?: readonly MetricName[];
+  metrics?: readonly MetricName[] | undefined;
   /** Metrics that also get a per-hour change column. @defaultValue ['views', 'likes'] */
-  deltaMetrics?: readonly MetricName[];
+  deltaMetrics?: readonly MetricName[] | undefined;
   /** Initial sort. @defaultValue newest first */
-  defaultSort?: SnapshotSort;
+  defaultSort?: SnapshotSort | undefined;
   /** Page sizes offered. @defaultValue [25, 50, 100, 250] */
-  pageSizes?: readonly number[];
+  pageSizes?: readonly number[] | undefined;
   /** Initial page size. @defaultValue 50 */
-  defaultPageSize?: number;
+  defaultPageSize?: number | undefined;
   /** Height of the scrolling area; the header row stays in view. @defaultValue '28rem' */
-  maxHeight?: string;
+  maxHeight?: string | undefined;
   /** File name of the CSV export. @defaultValue 'snapshots.csv' */
-  fileName?: string;
+  fileName?: string | undefined;
   /** Receives the CSV text instead of the browser download, e.g. to upload it. */
-  onExport?: (csv: string) => void;
+  onExport?: ((csv: string) => void) | undefined;
   /** Heading; `null` hides it (the table keeps its caption). @defaultValue labels.tableCaption */
-  heading?: string | null;
+  heading?: string | null | undefined;
 }
 
 interface Row {

@@ -18,13 +18,13 @@ export interface UsageMeterViewProps extends UiProps, RootProps, StateRenderProp
   /** Latest rate-limit state (`useUsage().rateLimit`); `null` before any response carried it. */
   rateLimit?: RateLimit | null | undefined;
   /** State of the data. @defaultValue 'success' when `usage` is given, else 'pending' */
-  status?: 'pending' | 'error' | 'success';
+  status?: 'pending' | 'error' | 'success' | undefined;
   error?: ContentStatsError | null | undefined;
-  onRetry?: () => void;
+  onRetry?: (() => void) | undefined;
   /** Warn when the spendable balance (USD) falls below this. @defaultValue 5 */
-  lowBalanceThreshold?: number;
+  lowBalanceThreshold?: number | undefined;
   /** Heading; `null` hides it. @defaultValue labels.usageTitle */
-  heading?: string | null;
+  heading?: string | null | undefined;
 }
 
 interface MeterProps {
@@ -33,9 +33,9 @@ interface MeterProps {
   labelledBy: string;
   valueText: string;
   /** Colour the bar as a warning above this fraction. */
-  warnAbove?: number;
+  warnAbove?: number | undefined;
   /** Colour the bar as a warning below this fraction. */
-  warnBelow?: number;
+  warnBelow?: number | undefined;
   part: string;
 }
 

@@ -21,29 +21,29 @@ export interface VideoListViewProps extends UiProps, RootProps, StateRenderProps
   /** Tracked videos (`useVideos().data.videos`); `undefined` while loading. */
   videos?: readonly VideoSummary[] | undefined;
   /** State of the data. @defaultValue 'success' when `videos` are given, else 'pending' */
-  status?: 'pending' | 'error' | 'success';
+  status?: 'pending' | 'error' | 'success' | undefined;
   error?: ContentStatsError | null | undefined;
-  onRetry?: () => void;
+  onRetry?: (() => void) | undefined;
   /** Platform filter (controlled); `null` shows all. */
-  platform?: string | null;
+  platform?: string | null | undefined;
   /** Initial platform filter (uncontrolled). @defaultValue null */
-  defaultPlatform?: string | null;
+  defaultPlatform?: string | null | undefined;
   /** Called when the filter changes. */
-  onPlatformChange?: (platform: string | null) => void;
+  onPlatformChange?: ((platform: string | null) => void) | undefined;
   /** Platforms offered in the filter, besides those present in the list. @defaultValue ['tiktok'] */
-  platforms?: readonly string[];
+  platforms?: readonly string[] | undefined;
   /** Called with a video's id when it is chosen; without it, links are plain text. */
-  onSelect?: (id: string) => void;
+  onSelect?: ((id: string) => void) | undefined;
   /** The chosen video, highlighted. */
-  selectedId?: string | null;
+  selectedId?: string | null | undefined;
   /** Stops a tracking, after the confirmation step; without it no Stop buttons show. */
-  onStop?: (id: string) => void;
+  onStop?: ((id: string) => void) | undefined;
   /** Id of the video being stopped right now. */
-  stoppingId?: string | null;
+  stoppingId?: string | null | undefined;
   /** Why the last stop failed, with the id it was for. */
-  stopError?: { id: string; error: ContentStatsError } | null;
+  stopError?: { id: string; error: ContentStatsError } | null | undefined;
   /** Heading; `null` hides it. @defaultValue labels.videosTitle */
-  heading?: string | null;
+  heading?: string | null | undefined;
 }
 
 function latestCount(video: VideoSummary, metric: 'views' | 'likes'): bigint | null {

@@ -19,9 +19,9 @@ export interface VideoTrackerViewProps extends UiProps, RootProps, Pick<StateRen
   /** Balance that can be spent, in USD; `undefined` while unknown (then the API decides). */
   balance?: number | undefined;
   /** `true` while the balance is loading. @defaultValue false */
-  balanceLoading?: boolean;
+  balanceLoading?: boolean | undefined;
   /** State of the track request. @defaultValue 'idle' */
-  status?: 'idle' | 'pending' | 'success' | 'error';
+  status?: 'idle' | 'pending' | 'success' | 'error' | undefined;
   /** The tracking that was started, after success. */
   result?: TrackedVideo | undefined;
   /** Why the track request failed. */
@@ -32,15 +32,15 @@ export interface VideoTrackerViewProps extends UiProps, RootProps, Pick<StateRen
    * Repeats the last request with the same idempotency key ("Try again" after a lost answer);
    * defaults to submitting the same input again.
    */
-  onRetry?: () => void;
+  onRetry?: (() => void) | undefined;
   /** Shows the tracking that already exists after a 409; without it, only its id is shown. */
-  onViewExisting?: (id: string) => void;
+  onViewExisting?: ((id: string) => void) | undefined;
   /** Initial link. @defaultValue '' */
-  defaultLink?: string;
+  defaultLink?: string | undefined;
   /** Initial duration in days. @defaultValue 7 */
-  defaultDurationDays?: number;
+  defaultDurationDays?: number | undefined;
   /** Heading; `null` hides it. @defaultValue labels.trackerTitle */
-  heading?: string | null;
+  heading?: string | null | undefined;
 }
 
 /**
@@ -124,12 +124,13 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
     const unknownOutcome = info.outcome === 'unknown';
     return (
       <div data-part="track-error">
-        {unknownOutcome ? <p className={css.hint}>{labels.trackOutcomeUnknown}</p> : null}
         <ErrorState
           error={error}
           retry={info.code === 'conflict' ? undefined : retry}
           labels={labels}
           format={format}
+          detail={unknownOutcome ? labels.trackOutcomeUnknown : undefined}
+          retryLabel={unknownOutcome ? labels.tryAgain : undefined}
         >
           {info.code === 'conflict' && info.existingId ? (
             onViewExisting ? (
@@ -287,7 +288,7 @@ export interface VideoTrackerProps
     'balance' | 'balanceLoading' | 'status' | 'result' | 'error' | 'onSubmit' | 'onRetry'
   > {
   /** Called once a tracking has started, with the API's answer. */
-  onTracked?: (video: TrackedVideo) => void;
+  onTracked?: ((video: TrackedVideo) => void) | undefined;
 }
 
 /**

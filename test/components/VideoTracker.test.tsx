@@ -95,7 +95,7 @@ describe('VideoTrackerView', () => {
     });
     render(<VideoTrackerView onSubmit={() => {}} status="error" error={error} onRetry={onRetry} />);
     expect(screen.getByText(/could not confirm whether tracking started/)).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(onRetry).toHaveBeenCalledTimes(1);
   });
 
@@ -174,7 +174,7 @@ describe('VideoTracker against the local API', () => {
       await screen.findByText(/could not confirm whether tracking started/, {}, { timeout: 5000 }),
     ).toBeTruthy();
     drop = false;
-    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(onTracked).toHaveBeenCalledTimes(1));
     expect(new Set(keys).size).toBe(1);
     expect(keys[0]).toBeTruthy();

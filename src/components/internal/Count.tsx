@@ -8,14 +8,14 @@ export interface CountProps {
   value: CountValue | null | undefined;
   format: Formatters;
   /** `count` (default) for totals, `delta` for signed changes. */
-  kind?: 'count' | 'delta';
+  kind?: 'count' | 'delta' | undefined;
   /** Wraps both the compact and the exact text, e.g. `labels.perHour`. */
-  wrap?: (text: string) => string;
+  wrap?: ((text: string) => string) | undefined;
   /** Shown for a missing value. */
   notAvailable: string;
-  className?: string;
+  className?: string | undefined;
   /** `data-part` name. @defaultValue 'count' */
-  part?: string;
+  part?: string | undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import { empty } from './states.css.js';
 export interface EmptyStateProps {
   message: string;
   /** An optional action below the message. */
-  children?: ReactNode;
+  children?: ReactNode | undefined;
 }
 
 /** What a component shows when there is nothing to show yet, and why. */

@@ -14,8 +14,12 @@ export interface ErrorStateProps {
   retry?: (() => void) | undefined;
   labels: Labels;
   format: Formatters;
+  /** A sentence after the message, e.g. that a repeat will not charge twice. */
+  detail?: ReactNode | undefined;
+  /** Text of the retry button instead of `labels.retry`. */
+  retryLabel?: string | undefined;
   /** Extra actions after the built-in one. */
-  children?: ReactNode;
+  children?: ReactNode | undefined;
 }
 
 function isOffline(): boolean {
@@ -68,7 +72,7 @@ export function errorMessage(
  * (402), a live countdown to the reset (429, with Retry once it has passed), Retry for network,
  * timeout, server and unreadable answers.
  */
-export function ErrorState({ error, retry, labels, format, children }: ErrorStateProps) {
+export function ErrorState({ error, retry, labels, format, detail, retryLabel, children }: ErrorStateProps) {
   const info = errorInfo(error);
   const remaining = useCountdown(info.code === 'rate_limited' ? (info.retryAt ?? null) : null);
   const seconds = remaining === null ? null : Math.ceil(remaining / 1000);
@@ -77,7 +81,7 @@ export function ErrorState({ error, retry, labels, format, children }: ErrorStat
   const retryable =
     !['forbidden', 'not_found', 'conflict', 'invalid_request'].includes(info.code) &&
     !(info.code === 'server' && info.retryable === false);
-  const actionLabel = info.code === 'unauthorized' ? labels.signInAgain : labels.retry;
+  const actionLabel = info.code === 'unauthorized' ? labels.signInAgain : (retryLabel ?? labels.retry);
   return (
     <div className={errorClass} data-part="error" data-error-code={info.code}>
       <div role="alert">
@@ -86,6 +90,7 @@ export function ErrorState({ error, retry, labels, format, children }: ErrorStat
         <p className={errorText} aria-live={waiting ? 'off' : undefined} data-part="error-message">
           {message}
         </p>
+        {detail ? <p className={errorText}>{detail}</p> : null}
       </div>
       {(retry && retryable && !waiting) || children ? (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>

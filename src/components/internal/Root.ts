@@ -8,9 +8,9 @@ export type ViewState = 'loading' | 'empty' | 'error' | 'ready';
 /** Root props every component takes. */
 export interface RootProps {
   /** Added to the root's class names. */
-  className?: string;
+  className?: string | undefined;
   /** Merged over the theme's custom properties on the root. */
-  style?: CSSProperties;
+  style?: CSSProperties | undefined;
 }
 
 /** Props to spread on a component's root element. */

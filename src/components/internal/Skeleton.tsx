@@ -5,9 +5,9 @@ export interface SkeletonProps {
   /** Accessible name, e.g. `labels.loading`. */
   label: string;
   /** Widths of the grey lines (CSS lengths). @defaultValue ['60%', '100%', '80%'] */
-  lines?: readonly string[];
+  lines?: readonly string[] | undefined;
   /** Height of each line. @defaultValue '1em' */
-  lineHeight?: string;
+  lineHeight?: string | undefined;
 }
 
 /** Grey placeholder lines shaped like the content to come, announced once as "loading". */

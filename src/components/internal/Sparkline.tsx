@@ -8,7 +8,7 @@ export interface SparklineProps {
   /** Accessible description, e.g. "Views trend from 1.2K to 4.5K". */
   label: string;
   /** Most points drawn; longer series are downsampled keeping the extremes. @defaultValue 60 */
-  maxPoints?: number;
+  maxPoints?: number | undefined;
 }
 
 const WIDTH = 100;

@@ -16,11 +16,11 @@ export interface ContentStatsUiSettings {
 /** Props every component takes to override the provider's UI settings. */
 export interface UiProps {
   /** Theme of this component; overrides the provider's. */
-  theme?: ThemeProp;
+  theme?: ThemeProp | undefined;
   /** Locale of this component's numbers and dates; overrides the provider's. */
-  locale?: string;
+  locale?: string | undefined;
   /** Labels of this component; merged over the provider's. */
-  labels?: Partial<Labels>;
+  labels?: Partial<Labels> | undefined;
 }
 
 /** What {@link useUi} resolves: the theme as a class and style, labels and formatters. */
