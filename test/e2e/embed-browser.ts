@@ -42,7 +42,24 @@ export interface Recorder {
 
 // installed before any page script (CDP, not subject to the page's CSP)
 const INIT = `
-window.__cs = { events: [], csp: [], errors: [] };
+window.__cs = { events: [], csp: [], errors: [], storage: [] };
+// a good guest never reads cookies or storage it does not own: count every access
+{
+  const cookie = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
+  Object.defineProperty(Document.prototype, 'cookie', {
+    configurable: true,
+    get() { window.__cs.storage.push('document.cookie'); return cookie.get.call(this); },
+    set(value) { window.__cs.storage.push('document.cookie='); cookie.set.call(this, value); },
+  });
+  for (const name of ['localStorage', 'sessionStorage', 'indexedDB']) {
+    const descriptor = Object.getOwnPropertyDescriptor(window, name) ?? Object.getOwnPropertyDescriptor(Window.prototype, name);
+    if (!descriptor?.get) continue;
+    Object.defineProperty(window, name, {
+      configurable: true,
+      get() { window.__cs.storage.push(name); return descriptor.get.call(window); },
+    });
+  }
+}
 for (const type of ['contentstats:load', 'contentstats:error', 'contentstats:tracked']) {
   // bubbling phase on the document: proves the events bubble out of the element
   document.addEventListener(type, (event) => {
@@ -146,6 +163,8 @@ export interface PageRecord {
   events: Array<{ type: string; tag: string; id: string; detail: Record<string, unknown> }>;
   csp: string[];
   errors: string[];
+  /** Reads of document.cookie, localStorage, sessionStorage or indexedDB. */
+  storage: string[];
 }
 
 export function record(page: Page): Promise<PageRecord> {

@@ -51,6 +51,7 @@ describe('dist/embed.js on plain pages in Chromium (strict CSP unless a test say
       expect(JSON.stringify([r.requests, r.responses])).not.toContain(API_KEY);
       expect(page.csp).toEqual([]);
       expect(page.errors).toEqual([]);
+      expect(page.storage).toEqual([]);
       expect(r.pageErrors).toEqual([]);
       const pattern = expectedConsole;
       expect(r.consoleErrors.filter((m) => !pattern?.test(m))).toEqual([]);
@@ -428,5 +429,37 @@ defineElements({ proxyUrl: '/api/contentstats', tokenUrl: '/token' });`,
       'contentstats-usage',
       'contentstats-videos',
     ]);
+  });
+
+  it('takes labels as a property, and keeps a failure while drawing inside the element', async () => {
+    const a = await seed();
+    const url = server.page('labels', {
+      body: `${CONFIG}<contentstats-summary id="s" video-id="${a}"></contentstats-summary><p id="after">page</p>`,
+    });
+    const r = await visit(url);
+    const { page } = r;
+    await page.locator('#s [data-state="ready"]').waitFor();
+    await page.evaluate(() => {
+      (document.getElementById('s') as HTMLElement & { labels: unknown }).labels = { summaryTitle: 'So far' };
+    });
+    await expect.poll(() => page.locator('#s h2, #s h3').first().textContent()).toBe('So far');
+    // a label function that throws breaks the drawing: the element says so and fires contentstats:error
+    await page.evaluate(() => {
+      (document.getElementById('s') as HTMLElement & { labels: unknown }).labels = {
+        latestTotal: () => {
+          throw new Error('label exploded');
+        },
+      };
+    });
+    await page.locator('#s [data-part="message"]').waitFor();
+    expect(await page.locator('#s [data-part="message"]').textContent()).toContain('label exploded');
+    const errors = (await record(page)).events.filter((e) => e.type === 'contentstats:error');
+    expect(errors.map((e) => [e.detail.code, e.detail.source])).toEqual([['render', 'render']]);
+    // the rest of the page is untouched, and new labels draw again
+    expect(await page.locator('#after').textContent()).toBe('page');
+    await page.evaluate(() => {
+      (document.getElementById('s') as HTMLElement & { labels: unknown }).labels = undefined;
+    });
+    await page.locator('#s [data-state="ready"]').waitFor();
   });
 });
