@@ -59,7 +59,7 @@ export const headCell = style({
   background: vars.color.surfaceRaised,
   textAlign: 'end',
   fontWeight: vars.fontWeight.strong,
-  selectors: { '&:first-child': { left: 0, zIndex: 3, textAlign: 'start' } },
+  selectors: { '&:first-child': { insetInlineStart: 0, zIndex: 3, textAlign: 'start' } },
 });
 
 export const sortButton = style({
@@ -81,7 +81,7 @@ export const sortIcon = style({ width: '1em', color: vars.color.textMuted, textA
 export const rowHead = style({
   ...cell,
   position: 'sticky',
-  left: 0,
+  insetInlineStart: 0,
   zIndex: 1,
   background: vars.color.surface,
   textAlign: 'start',

@@ -68,7 +68,7 @@ export const warning = style({
   padding: vars.space.sm,
   borderRadius: vars.radius.md,
   background: vars.color.warningSurface,
-  borderLeft: `4px solid ${vars.color.warning}`,
+  borderInlineStart: `4px solid ${vars.color.warning}`,
   fontSize: vars.fontSize.sm,
   overflowWrap: 'anywhere',
 });

@@ -43,7 +43,7 @@ export const item = style({
     '&:focus-visible': { outline: `2px solid ${vars.color.focusRing}`, outlineOffset: 2 },
     '&[data-selected="true"]': {
       borderColor: vars.color.accent,
-      boxShadow: `inset 3px 0 0 ${vars.color.accent}`,
+      borderInlineStartWidth: 4,
     },
   },
   '@media': { '(max-width: 480px)': { gridTemplateColumns: 'minmax(0, 1fr)' } },
@@ -149,13 +149,13 @@ export const confirm = style({
   padding: vars.space.sm,
   borderRadius: vars.radius.md,
   background: vars.color.dangerSurface,
-  borderLeft: `4px solid ${vars.color.danger}`,
+  borderInlineStart: `4px solid ${vars.color.danger}`,
   overflowWrap: 'anywhere',
 });
 
 // a floated legend lays out like a paragraph instead of sitting on the fieldset's border
 export const confirmText = style({
-  float: 'left',
+  float: 'inline-start',
   width: '100%',
   padding: 0,
   margin: 0,

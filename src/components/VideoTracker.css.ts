@@ -45,7 +45,7 @@ export const refusal = style({
   padding: vars.space.sm,
   borderRadius: vars.radius.md,
   background: vars.color.warningSurface,
-  borderLeft: `4px solid ${vars.color.warning}`,
+  borderInlineStart: `4px solid ${vars.color.warning}`,
   fontSize: vars.fontSize.sm,
   overflowWrap: 'anywhere',
 });
@@ -57,7 +57,7 @@ export const result = style({
   padding: vars.space.sm,
   borderRadius: vars.radius.md,
   background: vars.color.successSurface,
-  borderLeft: `4px solid ${vars.color.success}`,
+  borderInlineStart: `4px solid ${vars.color.success}`,
   fontSize: vars.fontSize.sm,
   overflowWrap: 'anywhere',
 });

@@ -34,7 +34,7 @@ export const error = style([
   {
     background: vars.color.dangerSurface,
     color: vars.color.text,
-    borderLeft: `4px solid ${vars.color.danger}`,
+    borderInlineStart: `4px solid ${vars.color.danger}`,
   },
 ]);
 
