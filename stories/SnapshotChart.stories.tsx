@@ -29,6 +29,9 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** The pure view with the story's sample data: the starting point for the controls. */
+export const Default: Story = {};
+
 /** Several metrics of one fixture video, from the local API. */
 export const FromApi: Story = {
   render: () => <SnapshotChart videoId={FIXTURE_IDS.viral} />,

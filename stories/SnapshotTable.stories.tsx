@@ -24,6 +24,9 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** The pure view with the story's sample data: the starting point for the controls. */
+export const Default: Story = {};
+
 /** Connected, from the local API (fixture video `cm5fixviral1`). */
 export const FromApi: Story = {
   render: () => <SnapshotTable videoId={FIXTURE_IDS.viral} />,

@@ -42,6 +42,9 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** The pure view with the story's sample data: the starting point for the controls. */
+export const Default: Story = {};
+
 /** Connected, from the local API (demo key: pro plan, $100). */
 export const FromApi: Story = {
   render: () => <UsageMeter />,

@@ -71,6 +71,9 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** The pure view with the story's sample data: the starting point for the controls. */
+export const Default: Story = {};
+
 /** Connected, from the local API: stop a monitoring video after confirming. */
 export const FromApi: Story = {
   render: () => <VideoList />,

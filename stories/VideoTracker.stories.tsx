@@ -22,6 +22,9 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** The pure view with the story's sample data: the starting point for the controls. */
+export const Default: Story = {};
+
 /** Connected, from the local API: type a link, submit, see the new tracking. */
 export const FromApi: Story = {
   render: () => <VideoTracker />,
