@@ -77,6 +77,8 @@ function embedConfig(format: 'iife' | 'es'): UserConfig {
               cssFileName: 'embed',
             },
       rolldownOptions: {
+        // the timing report only says vanilla-extract's transforms are slow: known, and noise in test output
+        checks: { bundlerTimings: false },
         onwarn(warning, warn) {
           // 'use client' on the React entry files means nothing in a bundle
           if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
