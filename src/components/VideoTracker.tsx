@@ -77,6 +77,16 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
   const linkRef = useRef<HTMLInputElement>(null);
   const daysRef = useRef<HTMLInputElement>(null);
 
+  // after a tracking has started the field is cleared for the next link (the result stays shown)
+  const shownResult = useRef(result);
+  useEffect(() => {
+    if (status !== 'success' || !result || shownResult.current === result) return;
+    shownResult.current = result;
+    setLink('');
+    setLinkTouched(false);
+    setAttempted(false);
+  }, [status, result]);
+
   const parsed = parseVideoLink(link);
   const showLinkProblem = !parsed.ok && (attempted || (linkTouched && link.trim() !== ''));
   const dayCount = /^\d+$/.test(days.trim()) ? Number(days.trim()) : Number.NaN;

@@ -120,6 +120,9 @@ describe('VideoTracker against the local API', () => {
     await waitFor(() => expect(onTracked).toHaveBeenCalledTimes(1));
     expect(onTracked.mock.calls[0]?.[0]).toMatchObject({ status: 'monitoring', estimated_cost: 2.52 });
     expect(status.textContent).toContain(onTracked.mock.calls[0]?.[0].id);
+    // ready for the next link, with no complaint about the now empty field
+    expect((screen.getByLabelText('Video link') as HTMLInputElement).value).toBe('');
+    expect(screen.queryByText(/The video link is empty/)).toBeNull();
   });
 
   it('refuses before any request when the balance from the API cannot cover it', async () => {
