@@ -51,22 +51,18 @@ export function serveCachedVideo({ cache, store, keys }: VideoCacheDeps): Stage 
  * `max-age`, else until its next snapshot on the API's clock) and tells the browser the same
  * (`Cache-Control: private, max-age=N`, the API's `Date`); keeps a 404 briefly, so probing one
  * id again and again costs one API call. Nothing is kept, and the browser is told `no-store`,
- * when the video changed through the proxy while the call was in flight (its generation moved).
+ * when the video changed through the proxy while the call was in flight (its generation moved;
+ * checked in one atomic step with the write, so also across instances sharing a store).
  */
-export function cacheVideo({ cache, store, keys, generations }: VideoCacheDeps): Stage {
+export function cacheVideo({ cache, generations }: VideoCacheDeps): Stage {
   return async (context, next) => {
     if (context.route.name !== 'getVideo') return next();
     const videoId = context.route.videoId as string;
-    const generation = cache === null ? undefined : await generations.read(videoId);
+    const generation = cache === null ? null : await generations.read(videoId);
     const response = await next();
     context.log.cache = 'miss';
     const answer = context.answer;
     if (answer === null || (response.status !== 200 && response.status !== 404)) return response;
-    // stopped while this call was in flight: the answer may be the old state, keep nothing
-    if (cache !== null && (await generations.read(videoId)) !== generation) {
-      response.headers.set('Cache-Control', 'no-store');
-      return response;
-    }
     const status = response.status as 200 | 404;
     const ttl =
       status === 200
@@ -81,10 +77,17 @@ export function cacheVideo({ cache, store, keys, generations }: VideoCacheDeps):
       expiresAt: received + ttl * 1000,
       ...(api === null ? {} : { date: { api, received } }),
     };
-    if (cache !== null && ttl > 0)
-      await store.set(await keys.video(videoId), JSON.stringify(entry), ttl * 1000);
+    const kept =
+      generation !== null && ttl > 0
+        ? await generations.keep(videoId, generation, JSON.stringify(entry), ttl * 1000)
+        : null;
+    // stopped while this call was in flight: the answer may be the old state, keep nothing
+    if (kept === false) {
+      response.headers.set('Cache-Control', 'no-store');
+      return response;
+    }
     if (status === 404) {
-      if (cache !== null && ttl > 0) response.headers.set('X-Cache', 'MISS');
+      if (kept) response.headers.set('X-Cache', 'MISS');
       return response;
     }
     response.headers.set('ETag', entry.etag);
