@@ -122,8 +122,9 @@ export interface ProxyOptions extends CorsOptions {
   /** Receives one {@link ProxyLogEntry} per request. */
   onLog?: (entry: ProxyLogEntry) => void;
   /**
-   * Sees every failure the proxy did not expect, with its cause: an error thrown on the way (a
-   * store or `authorize` failing; the caller gets 500 `proxy_error`) and every failed API call
+   * Sees every failure the proxy did not expect, with its cause: an error thrown on the way (an
+   * `authorize` hook failing; the caller gets 500 `proxy_error`), a store failing (the caller
+   * gets 503 `store_unavailable`; the store's error is the `cause`) and every failed API call
    * (unreachable, too slow, refused key, unusable answer; the caller gets the 5xx `upstream_*`).
    * Report it to your error tracker (a timeout's `error.cause` is the abort). It must not throw
    * (what it throws is ignored). Refusals (4xx) and the API's own error answers do not come here.

@@ -29,33 +29,51 @@ function proxyWith(options: Partial<ProxyOptions>, api?: (url: string) => Promis
 }
 
 describe('failures reach onError and the log with their cause (issue 7, item 4)', () => {
-  it('a thrown error (a store that is down) is a 500 proxy_error, its cause logged, onError told', async () => {
+  it('a store that is down is a 503 store_unavailable, its cause logged, onError told', async () => {
     const inner = createMemoryStore();
     const store: ProxyStore = {
       ...inner,
       get: () => Promise.reject(new Error('redis: connection lost', { cause: new Error('ETIMEDOUT') })),
     };
-    const { get, logs, errors } = proxyWith({ store });
+    const { get, logs, errors } = proxyWith({ store, limits: { requests: false, track: false } });
     const res = await get('/api/v1/videos/vid_1');
-    expect(res.status).toBe(500);
-    expect(await res.json()).toEqual({ code: 'proxy_error', error: 'The proxy failed. Try again.' });
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({
+      code: 'store_unavailable',
+      error: 'The proxy cannot reach its store (cache and limits). Try again shortly.',
+    });
+    const cause =
+      "StoreUnavailableError: The proxy's store failed (get). ← Error: redis: connection lost ← Error: ETIMEDOUT";
     expect(logs).toEqual([
       expect.objectContaining({
-        status: 500,
-        code: 'proxy_error',
+        status: 503,
+        code: 'store_unavailable',
         route: 'GET /api/v1/videos/:id',
-        cause: 'Error: redis: connection lost ← Error: ETIMEDOUT',
+        cause,
       }),
     ]);
     expect(errors).toHaveLength(1);
-    expect(errors[0]?.error.message).toBe('redis: connection lost');
+    expect(errors[0]?.error.cause).toEqual(new Error('redis: connection lost'));
     expect(errors[0]?.context).toEqual({
-      code: 'proxy_error',
-      status: 500,
+      code: 'store_unavailable',
+      status: 503,
       method: 'GET',
       route: 'GET /api/v1/videos/:id',
-      cause: 'Error: redis: connection lost ← Error: ETIMEDOUT',
+      cause,
     });
+  });
+
+  it('a thrown error (an authorize hook failing) is a 500 proxy_error, its cause logged', async () => {
+    const { get, logs, errors } = proxyWith({
+      authorize: () => {
+        throw new Error('session backend down');
+      },
+    });
+    const res = await get('/api/v1/videos/vid_1', { 'X-Requested-With': 'fetch' });
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ code: 'proxy_error', error: 'The proxy failed. Try again.' });
+    expect(logs[0]).toMatchObject({ status: 500, code: 'proxy_error', cause: 'Error: session backend down' });
+    expect(errors[0]?.context).toMatchObject({ code: 'proxy_error', status: 500 });
   });
 
   it('an API it cannot reach: 502, the network error and its cause in the log and onError', async () => {

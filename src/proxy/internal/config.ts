@@ -4,6 +4,8 @@ import type { LimitOptions, ProxyOptions } from '../options.js';
 import { createRateLimiter, type RateLimiter } from '../rateLimiter.js';
 import type { ProxyOperation } from '../routes.js';
 import { secretKey } from '../tokens.js';
+import { markerSupport } from './generations.js';
+import { guardStore } from './guardStore.js';
 import type { UpstreamConfig } from './upstream.js';
 
 /** Options checked and defaulted once, when the proxy is created. */
@@ -75,7 +77,13 @@ export function resolveConfig(options: ProxyOptions): ProxyConfig {
   if (typeof options?.apiKey !== 'string' || options.apiKey.trim() === '') {
     throw new TypeError('createProxy: apiKey is required (read it from CONTENTSTATS_API_KEY on the server).');
   }
-  const store = options.store ?? createMemoryStore();
+  if (options.store !== undefined && markerSupport(options.store) === 'some') {
+    throw new TypeError(
+      'createProxy: a store implements readMarker, changeMarker and setIfMarker, or none of them.',
+    );
+  }
+  // a failing store becomes 503 store_unavailable (limits included: nothing passes unlimited)
+  const store = guardStore(options.store ?? createMemoryStore());
   const maxBodyBytes = options.maxBodyBytes ?? 8192;
   if (!(maxBodyBytes > 0)) throw new TypeError('createProxy: maxBodyBytes must be positive.');
   return {
