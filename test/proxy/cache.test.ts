@@ -173,6 +173,63 @@ describe('video cache, ETags and coalescing, counted at the upstream', () => {
   });
 });
 
+describe('the in-memory store keeps markers apart from the answers they guard', () => {
+  let h: Harness;
+  let token: string;
+
+  beforeAll(async () => {
+    // room for two cached answers only: filling it must not push out the marker a stop left
+    h = await startHarness({
+      proxy: { operations: { read: true, stop: true }, store: createMemoryStore({ maxEntries: 2 }) },
+    });
+    token = await h.token({ scope: ['read', 'stop'], ttlSeconds: 3600 });
+  });
+  afterAll(async () => {
+    expectNoLeaks(h, [token]);
+    await h.close();
+  });
+
+  const get = (id: string) => h.proxy('GET', `/api/v1/videos/${id}`, { headers: bearer(token) });
+
+  it('a read in flight across a stop keeps nothing, however many answers were cached meanwhile', async () => {
+    const [id, other1, other2] = [await h.seedVideo(101), await h.seedVideo(102), await h.seedVideo(103)];
+    h.upstream.delayAnswer(`GET /api/v1/videos/${id}`, 400);
+    const answeredBefore = h.upstream.answered();
+    const inFlight = get(id);
+    await vi.waitFor(() => expect(h.upstream.answered()).toBeGreaterThan(answeredBefore));
+    expect((await h.proxy('POST', `/api/v1/videos/${id}/stop`, { headers: bearer(token) })).status).toBe(200);
+    // two other videos fill the cache while the stale answer is still on its way
+    expect((await get(other1)).headers['x-cache']).toBe('MISS');
+    expect((await get(other2)).headers['x-cache']).toBe('MISS');
+    const stale = await inFlight;
+    expect((stale.json as unknown as VideoBody).status).toBe('monitoring');
+    expect(stale.headers['cache-control']).toBe('no-store');
+    h.upstream.delayAnswer(`GET /api/v1/videos/${id}`, 0);
+    const after = await get(id);
+    expect(after.headers['x-cache']).toBe('MISS');
+    expect((after.json as unknown as VideoBody).status).toBe('stopped');
+  });
+
+  it('past maxMarkers the oldest marker goes, and a read in flight then keeps nothing (never stale)', async () => {
+    const store = createMemoryStore({ maxMarkers: 1 });
+    const { readMarker, changeMarker, setIfMarker } = store;
+    if (!readMarker || !changeMarker || !setIfMarker)
+      throw new Error('the memory store has marker operations');
+    const before = await readMarker('gen:a', 60_000);
+    await changeMarker('gen:a', 60_000);
+    const during = await readMarker('gen:a', 60_000);
+    expect(during).not.toBe(before);
+    // another video's stop drops gen:a: both tokens taken on gen:a are void from now on
+    await changeMarker('gen:b', 60_000);
+    expect(await setIfMarker('video:a', 'old', 60_000, { key: 'gen:a', token: before })).toBe(false);
+    expect(await setIfMarker('video:a', 'old', 60_000, { key: 'gen:a', token: during })).toBe(false);
+    expect(await store.get('video:a')).toBeUndefined();
+    const now = await readMarker('gen:a', 60_000);
+    expect(await setIfMarker('video:a', 'new', 60_000, { key: 'gen:a', token: now })).toBe(true);
+    expect(await store.get('video:a')).toBe('new');
+  });
+});
+
 describe('cache building blocks', () => {
   it('videoTtlSeconds: until the next snapshot, within bounds', () => {
     const now = Date.parse('2025-01-01T12:20:00Z');
