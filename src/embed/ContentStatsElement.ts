@@ -2,7 +2,8 @@ import { createElement, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { isContentStatsError } from '../client/errors.js';
 import type { Labels } from '../components/internal/labels.js';
-import { ContentStatsProvider } from '../react/ContentStatsProvider.js';
+import { ContentStatsUiContext } from '../components/internal/ui.js';
+import { ContentStatsReactContext } from '../react/context.js';
 import type { ThemeName, ThemeOverrides } from '../theme/index.js';
 import { EmbedConfigError } from './attributes.js';
 import { onConfigChange, pageConfig, parseTheme } from './config.js';
@@ -60,6 +61,7 @@ export abstract class ContentStatsElement extends HTMLElement {
   #scopes = new Map<string, ScopeCheck>();
   #labels: Partial<Labels> | undefined;
   #themeOverrides: (ThemeOverrides & { base?: ThemeName }) | undefined;
+  #retained: { key: string; release: () => void } | null = null;
 
   /** The scope a token must allow for this element to render (the tracker needs `track`). */
   protected requiredScope: string | null = null;
@@ -151,6 +153,8 @@ export abstract class ContentStatsElement extends HTMLElement {
     // unmounting unsubscribes every query observer: no more requests for this element
     this.#root?.unmount();
     this.#root = null;
+    this.#retained?.release();
+    this.#retained = null;
     this.#near = false;
     this.#waitingForDom = false;
     this.#state = null;
@@ -238,27 +242,32 @@ export abstract class ContentStatsElement extends HTMLElement {
     const labels = page.labels || this.#labels ? { ...page.labels, ...this.#labels } : undefined;
     const overrides = this.#themeOverrides;
     const locale = attr(this, 'locale') ?? page.locale;
-    const tree = createElement(
-      ContentStatsProvider,
+    const boundary = createElement(
+      ErrorBoundary,
       {
-        // a new proxy or token URL is a new client and cache: remount
-        key: connection.key,
-        client: connection.client,
-        queryClient: connection.queryClient,
-        theme: overrides ? { ...overrides, base: theme } : theme,
-        ...(locale ? { locale } : {}),
-        ...(labels ? { labels } : {}),
+        resetKey: String(generation),
+        fallback: (error: unknown) =>
+          this.#message(`This element could not be drawn: ${String((error as Error)?.message ?? error)}`),
+        onError: (error: unknown) =>
+          this.#report('render', 'render', String((error as Error)?.message ?? error)),
       },
+      content,
+    );
+    // the contexts <ContentStatsProvider> would give, without its persistence (never used here)
+    const tree = createElement(
+      ContentStatsReactContext.Provider,
+      // a new proxy or token URL is a new client and cache: remount
+      { key: connection.key, value: connection.context },
       createElement(
-        ErrorBoundary,
+        ContentStatsUiContext.Provider,
         {
-          resetKey: String(generation),
-          fallback: (error: unknown) =>
-            this.#message(`This element could not be drawn: ${String((error as Error)?.message ?? error)}`),
-          onError: (error: unknown) =>
-            this.#report('render', 'render', String((error as Error)?.message ?? error)),
+          value: {
+            theme: overrides ? { ...overrides, base: theme } : theme,
+            locale,
+            labels: labels ?? {},
+          },
         },
-        content,
+        boundary,
       ),
     );
     this.#show(tree, connection);
@@ -330,8 +339,12 @@ export abstract class ContentStatsElement extends HTMLElement {
     );
   }
 
-  #show(tree: ReactNode, _connection: Connection | null): void {
+  #show(tree: ReactNode, connection: Connection | null): void {
     if (!this.#mount) return;
+    if (this.#retained?.key !== connection?.key) {
+      this.#retained?.release();
+      this.#retained = connection ? { key: connection.key, release: connection.retain() } : null;
+    }
     this.#placeholder?.remove();
     this.#root ??= createRoot(this.#mount);
     this.#root.render(tree);

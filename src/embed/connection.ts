@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/query-core';
 import { type ContentStatsClient, createClient } from '../client/createClient.js';
 import { createTokenSource, type TokenSource } from '../client/tokens.js';
+import type { ContentStatsContext } from '../query/options.js';
 import { tokenScopes } from './tokenScope.js';
 
 /** What every element on a page with the same proxy and token URL shares. */
@@ -13,6 +14,13 @@ export interface Connection {
   allows(scope: string): Promise<boolean>;
   /** `true` when tokens come from a token endpoint. */
   hasTokens: boolean;
+  /** What the hooks read from React context (what `<ContentStatsProvider>` would give them). */
+  context: ContentStatsContext;
+  /**
+   * Marks one more element as using the cache; call the returned function when it stops. While
+   * any does, the cache follows focus and online events (refetch on return, pause offline).
+   */
+  retain(): () => void;
 }
 
 const connections = new Map<string, Connection>();
@@ -58,11 +66,23 @@ export function connectionFor(proxyUrl: string, tokenUrl: string | undefined, ba
       return response;
     },
   });
+  const queryClient = new QueryClient();
+  let users = 0;
   const connection: Connection = {
     key,
     client,
-    queryClient: new QueryClient(),
+    queryClient,
     hasTokens: tokens !== null,
+    context: { client, queryClient, scope: client.baseUrl },
+    retain() {
+      if (users++ === 0) queryClient.mount();
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        if (--users === 0) queryClient.unmount();
+      };
+    },
     async allows(scope) {
       if (!tokens) return false;
       const scopes = tokenScopes(await tokens.get());
