@@ -41,6 +41,7 @@ export default defineConfig({
         query: 'src/query/index.ts',
         react: 'src/react/index.ts',
         proxy: 'src/proxy/index.ts',
+        'proxy-redis': 'src/proxy/redis.ts',
         mock: 'src/mock/index.ts',
         'mock-browser': 'src/mock/browser.ts',
         'mock-msw': 'src/mock/msw.ts',

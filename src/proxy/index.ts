@@ -6,11 +6,18 @@ export { expressProxy, expressTokenEndpoint } from './expressProxy.js';
 export { createTokenEndpoint } from './tokenEndpoint.js';
 export { mintToken, TokenError, verifyToken } from './tokens.js';
 
-// store (the cache and the limit counters)
+// store (the cache, the limit counters and the stop markers; Redis: contentstats-kit/proxy/redis)
 export { createMemoryStore } from './cache.js';
 
 // types
-export type { CacheOptions, CounterState, MaybePromise, MemoryStoreOptions, ProxyStore } from './cache.js';
+export type {
+  CacheOptions,
+  CounterState,
+  MarkerGuard,
+  MaybePromise,
+  MemoryStoreOptions,
+  ProxyStore,
+} from './cache.js';
 export type { CorsOptions } from './cors.js';
 export type { ProxyHandler } from './createProxy.js';
 export type { ExpressMiddleware, ExpressProxyOptions } from './expressProxy.js';
