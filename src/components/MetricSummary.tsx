@@ -7,6 +7,7 @@ import { EmptyState } from './internal/EmptyState.js';
 import { ErrorState } from './internal/ErrorState.js';
 import { kpis } from './internal/kpis.js';
 import type { Labels } from './internal/labels.js';
+import { offlineAware } from './internal/offline.js';
 import { type RootProps, useRootProps, type ViewState } from './internal/Root.js';
 import { Skeleton } from './internal/Skeleton.js';
 import { Sparkline } from './internal/Sparkline.js';
@@ -192,8 +193,7 @@ export function MetricSummary(props: MetricSummaryProps) {
       {...viewProps}
       points={snapshots.data?.points}
       nextSnapshotAt={snapshots.data ? snapshots.data.nextSnapshotAt : undefined}
-      status={snapshots.status}
-      error={snapshots.error}
+      {...offlineAware(snapshots)}
       onRetry={() => void snapshots.refetch()}
     />
   );

@@ -15,6 +15,7 @@ import { EmptyState } from './internal/EmptyState.js';
 import { ErrorState } from './internal/ErrorState.js';
 import { isoTime } from './internal/format.js';
 import type { Labels } from './internal/labels.js';
+import { offlineAware } from './internal/offline.js';
 import { type RootProps, useRootProps, type ViewState } from './internal/Root.js';
 import { visuallyHidden } from './internal/root.css.js';
 import { Skeleton } from './internal/Skeleton.js';
@@ -400,8 +401,7 @@ export function SnapshotTable(props: SnapshotTableProps) {
       {...viewProps}
       points={snapshots.data?.points}
       deltas={snapshots.data?.deltas}
-      status={snapshots.status}
-      error={snapshots.error}
+      {...offlineAware(snapshots)}
       onRetry={() => void snapshots.refetch()}
     />
   );

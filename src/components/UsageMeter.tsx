@@ -4,6 +4,7 @@ import type { RateLimit, Usage } from '../client/types.js';
 import { useUsage } from '../react/useUsage.js';
 import { EmptyState } from './internal/EmptyState.js';
 import { ErrorState } from './internal/ErrorState.js';
+import { offlineAware } from './internal/offline.js';
 import { type RootProps, useRootProps, type ViewState } from './internal/Root.js';
 import { Skeleton } from './internal/Skeleton.js';
 import type { StateRenderProps } from './internal/stateProps.js';
@@ -237,8 +238,7 @@ export function UsageMeter(props: UsageMeterProps) {
       {...props}
       usage={usage.data}
       rateLimit={usage.rateLimit}
-      status={usage.status}
-      error={usage.error}
+      {...offlineAware(usage)}
       onRetry={() => void usage.refetch()}
     />
   );

@@ -10,6 +10,7 @@ import { EmptyState } from './internal/EmptyState.js';
 import { ErrorState } from './internal/ErrorState.js';
 import type { Formatters } from './internal/format.js';
 import type { Labels } from './internal/labels.js';
+import { offlineAware } from './internal/offline.js';
 import { type RootProps, useRootProps, type ViewState } from './internal/Root.js';
 import { Skeleton } from './internal/Skeleton.js';
 import type { StateRenderProps } from './internal/stateProps.js';
@@ -348,8 +349,7 @@ export function VideoList(props: VideoListProps) {
     <VideoListView
       {...viewProps}
       videos={list.data?.videos}
-      status={list.status}
-      error={list.error}
+      {...offlineAware(list)}
       onRetry={() => void list.refetch()}
       platform={platform}
       onPlatformChange={(next) => {

@@ -8,6 +8,7 @@ import { useUsage } from '../react/useUsage.js';
 import { button, field, label as labelClass } from './internal/controls.css.js';
 import { ErrorState } from './internal/ErrorState.js';
 import { errorInfo } from './internal/errorInfo.js';
+import { offlineAware } from './internal/offline.js';
 import { type RootProps, useRootProps } from './internal/Root.js';
 import { title as titleClass } from './internal/root.css.js';
 import type { StateRenderProps } from './internal/stateProps.js';
@@ -322,10 +323,10 @@ export function VideoTracker(props: VideoTrackerProps) {
     <VideoTrackerView
       {...viewProps}
       balance={balance}
-      balanceLoading={usage.isPending && balance === undefined}
-      status={track.status}
+      // offline, usage waits for the network: the balance then reads "unknown", not "Loading…"
+      balanceLoading={usage.isPending && usage.fetchStatus !== 'paused' && balance === undefined}
+      {...offlineAware(track)}
       result={track.data}
-      error={track.error}
       onSubmit={track.mutate}
       // the same logical call again (same Idempotency-Key): a lost answer cannot track twice
       onRetry={track.retry}

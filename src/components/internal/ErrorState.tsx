@@ -3,6 +3,7 @@ import { button } from './controls.css.js';
 import { errorInfo } from './errorInfo.js';
 import type { Formatters } from './format.js';
 import type { Labels } from './labels.js';
+import { useOnline } from './offline.js';
 import { error as errorClass, errorText, errorTitle } from './states.css.js';
 import { useCountdown } from './useCountdown.js';
 
@@ -22,16 +23,16 @@ export interface ErrorStateProps {
   children?: ReactNode | undefined;
 }
 
-function isOffline(): boolean {
-  return typeof navigator !== 'undefined' && navigator.onLine === false;
-}
-
-/** The sentence for an error, with its values formatted. `secondsLeft` is the 429 countdown. */
+/**
+ * The sentence for an error, with its values formatted. `secondsLeft` is the 429 countdown;
+ * `online` is the browser's network state.
+ */
 export function errorMessage(
   error: unknown,
   labels: Labels,
   format: Formatters,
   secondsLeft: number | null,
+  online = true,
 ): string {
   const info = errorInfo(error);
   switch (info.code) {
@@ -54,7 +55,7 @@ export function errorMessage(
     case 'invalid_request':
       return labels.errorInvalidRequest(info.message);
     case 'network':
-      return isOffline() ? labels.errorOffline : labels.errorNetwork;
+      return online ? labels.errorNetwork : labels.errorOffline;
     case 'timeout':
       return labels.errorTimeout;
     case 'aborted':
@@ -76,7 +77,8 @@ export function ErrorState({ error, retry, labels, format, detail, retryLabel, c
   const info = errorInfo(error);
   const remaining = useCountdown(info.code === 'rate_limited' ? (info.retryAt ?? null) : null);
   const seconds = remaining === null ? null : Math.ceil(remaining / 1000);
-  const message = errorMessage(error, labels, format, seconds);
+  const online = useOnline();
+  const message = errorMessage(error, labels, format, seconds, online);
   const waiting = info.code === 'rate_limited' && seconds !== null && seconds > 0;
   const retryable =
     !['forbidden', 'not_found', 'conflict', 'invalid_request'].includes(info.code) &&
