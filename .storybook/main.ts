@@ -6,7 +6,7 @@ import type { StorybookConfig } from '@storybook/react-vite';
  * test/storybook/config.test.ts: without `@storybook/addon-a11y` the a11y gate would vanish silently.
  */
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.stories.@(ts|tsx)'],
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
   addons: [
     '@storybook/addon-docs',
     '@storybook/addon-a11y',

@@ -10,5 +10,5 @@ export const parameters: Parameters = {
   a11y: { test: 'error' },
   msw: { handlers: storyApiHandlers() },
   controls: { expanded: true },
-  options: { storySort: { order: ['Theme', '*'] } },
+  options: { storySort: { order: ['Introduction', 'Theme', 'Components', '*'] } },
 };

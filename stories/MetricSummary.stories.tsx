@@ -18,6 +18,8 @@ const meta = {
   component: MetricSummaryView,
   subcomponents: { MetricSummary },
   args: { points: storyPoints({ hours: 72, seed: 9 }) },
+  // exact counts are bigints, which the controls panel cannot edit or serialise
+  argTypes: { points: { control: false } },
   render: (args) => <WithCountdown {...args} />,
   parameters: {
     docs: {
@@ -52,6 +54,8 @@ export const Finished: Story = { render: (args) => <MetricSummaryView {...args} 
 
 /** 90 days of hourly points. */
 export const LongSeries: Story = {
+  // heavy: in the sidebar and the tests, not on the docs page
+  tags: ['!autodocs'],
   args: { points: storyPoints({ hours: 90 * 24, finalViews: 48_000_000, halfLife: 300 }) },
 };
 

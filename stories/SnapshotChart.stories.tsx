@@ -16,6 +16,8 @@ const meta = {
   component: SnapshotChartView,
   subcomponents: { SnapshotChart },
   args: { series: metricsSeries, title: 'Views, Likes, Comments, Shares' },
+  // exact counts are bigints, which the controls panel cannot edit or serialise
+  argTypes: { series: { control: false } },
   parameters: {
     docs: {
       description: {
@@ -61,6 +63,8 @@ export const PerHourLog: Story = { args: { mode: 'perHour', scale: 'log' } };
 
 /** Twenty videos × 90 days of hourly points, downsampled to the pixel width. */
 export const LongSeries: Story = {
+  // heavy: in the sidebar and the tests, not on the docs page
+  tags: ['!autodocs'],
   args: { series: storyVideoSeries(20, 90 * 24), title: 'Views', align: 'sinceStart' },
 };
 

@@ -11,6 +11,8 @@ const meta = {
   component: SnapshotTableView,
   subcomponents: { SnapshotTable },
   args: { points: storyPoints({ hours: 72, seed: 5 }), onExport: () => {} },
+  // exact counts are bigints, which the controls panel cannot edit or serialise
+  argTypes: { points: { control: false }, deltas: { control: false } },
   parameters: {
     docs: {
       description: {
@@ -44,6 +46,8 @@ export const FallbackProvider: Story = { args: { points: storyPoints({ hours: 36
 
 /** 10,000 hourly rows (over a year), paged. */
 export const LongSeries: Story = {
+  // heavy: in the sidebar and the tests, not on the docs page
+  tags: ['!autodocs'],
   args: { points: storyPoints({ hours: 10_000, finalViews: 9_000_000, halfLife: 900 }) },
 };
 

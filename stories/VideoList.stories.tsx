@@ -110,6 +110,8 @@ export const Selected: Story = { args: { selectedId: videos[2]!.id } };
 
 /** A few hundred videos. */
 export const LongList: Story = {
+  // heavy: in the sidebar and the tests, not on the docs page
+  tags: ['!autodocs'],
   args: {
     videos: Array.from({ length: 300 }, (_, i) =>
       video(i + 10, {
