@@ -462,4 +462,25 @@ defineElements({ proxyUrl: '/api/contentstats', tokenUrl: '/token' });`,
     });
     await page.locator('#s [data-state="ready"]').waitFor();
   });
+
+  it('downloads the chart as SVG and PNG from inside the shadow root under the strict CSP', async () => {
+    const a = await seed();
+    const r = await visit(
+      server.page('download', {
+        body: `${CONFIG}<contentstats-chart id="chart" video-id="${a}"></contentstats-chart>`,
+      }),
+    );
+    const { page } = r;
+    await page.locator('#chart [data-part="lines"] path').first().waitFor();
+    for (const [part, extension] of [
+      ['download-svg', '.svg'],
+      ['download-png', '.png'],
+    ] as const) {
+      const download = page.waitForEvent('download');
+      await page.locator(`#chart [data-part="${part}"]`).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(new RegExp(`\\${extension}$`));
+      await file.saveAs(join(SCREENSHOTS, `chart-download${extension}`));
+    }
+  });
 });
