@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEMO_API_KEY, type MockServer, startMockServer } from '../src/mock/index.js';
-import { ensureEmbedBundle } from './embedBundle.js';
+import { type EmbedBundle, ensureEmbedBundle } from './embedBundle.js';
 import { createSite, MARKETING_VIDEO_IDS, type Site } from './site.js';
 
 /** One simulated hour every 5 real seconds: charts grow while you watch. */
@@ -46,10 +46,15 @@ const tokenSecret = process.env.TOKEN_SECRET ?? randomBytes(32).toString('base64
 
 let mock: MockServer | null = null;
 let site: Site | null = null;
-const embed = ensureEmbedBundle(ROOT, log);
+let embed: EmbedBundle | null = null;
+// built only once the port is ours: a busy port must not leave a half-written bundle behind
+let startEmbed: (bundle: EmbedBundle) => void = () => {};
+const embedStarted = new Promise<EmbedBundle>((resolve) => {
+  startEmbed = resolve;
+});
 
 async function shutdown(code: number): Promise<never> {
-  embed.cancel();
+  embed?.cancel();
   await Promise.allSettled([site?.close(), mock?.close()]);
   process.exit(code);
 }
@@ -91,7 +96,7 @@ site = await createSite({
   localApiUrl: mock?.url ?? null,
   poorKey: mock ? POOR_KEY : null,
   marketingIds,
-  embed,
+  embed: embedStarted,
   verbose: values.verbose === true,
   log,
 });
@@ -110,6 +115,9 @@ await new Promise<void>((resolve) => {
   });
   server.listen(port, host, resolve);
 });
+
+embed = ensureEmbedBundle(ROOT, log);
+startEmbed(embed);
 
 const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
 const base = `http://${shownHost}:${(server.address() as AddressInfo).port}`;

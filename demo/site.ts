@@ -38,7 +38,8 @@ export interface SiteOptions {
   poorKey: string | null;
   /** Video ids for the marketing page (the fixtures, or the real account's newest videos). */
   marketingIds: readonly string[];
-  embed: EmbedBundle;
+  /** dist/embed.js, once its build (if needed) has started. */
+  embed: Promise<EmbedBundle>;
   /** Every proxy log line, or only failures (5xx). */
   verbose: boolean;
   log: (line: string) => void;
@@ -127,15 +128,15 @@ export async function createSite(options: SiteOptions): Promise<Site> {
   });
 
   app.get('/embed.js', async (_req, res) => {
-    const ok = await options.embed.ready;
-    if (!ok || !existsSync(options.embed.file)) {
+    const bundle = await options.embed;
+    if (!(await bundle.ready) || !existsSync(bundle.file)) {
       res
         .status(503)
         .type('text/plain')
         .send('dist/embed.js is not built: npx vite build -c vite.embed.config.ts');
       return;
     }
-    res.set('Cache-Control', 'no-cache').sendFile(options.embed.file);
+    res.set('Cache-Control', 'no-cache').sendFile(bundle.file);
   });
 
   app.use((req, res, next) => {

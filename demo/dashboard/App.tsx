@@ -43,7 +43,7 @@ export function App() {
           short-lived tokens.
         </p>
         <Dashboard />
-        <TryErrors info={info} />
+        <TryErrors info={info} theme={prop} />
         <footer className="demo-footer">
           <p>
             Built with <code>contentstats-kit</code>: <code>ContentStatsProvider</code>,{' '}
@@ -82,7 +82,13 @@ function Dashboard() {
           {selected ? (
             <>
               <MetricSummary videoId={selected} />
-              <SnapshotTable videoId={selected} pageSizes={[10, 25, 50, 100]} defaultPageSize={10} />
+              <SnapshotTable
+                videoId={selected}
+                metrics={['views', 'likes', 'comments', 'shares']}
+                deltaMetrics={['views']}
+                pageSizes={[10, 25, 50, 100]}
+                defaultPageSize={10}
+              />
             </>
           ) : (
             <p className="demo-hint">Track a video or pick one in the list to see its snapshots here.</p>

@@ -2,6 +2,7 @@ import { type ReactNode, useState } from 'react';
 import { createClient } from '../../src/client/index.js';
 import { MetricSummary, VideoTracker } from '../../src/components/index.js';
 import { ContentStatsProvider } from '../../src/react/index.js';
+import type { ThemeProp } from '../../src/theme/index.js';
 import type { DemoInfo } from '../site.js';
 
 /**
@@ -13,7 +14,9 @@ import type { DemoInfo } from '../site.js';
  * - 401: a token signed with another secret than the proxy's;
  * - 403: the marketing page's read-only token used to track.
  */
-export function TryErrors(props: { info: DemoInfo | null }) {
+export function TryErrors(props: { info: DemoInfo | null; theme: ThemeProp }) {
+  // each example has its own provider (its own proxy mount or token): it takes the page's theme too
+  const { theme } = props;
   const local = props.info?.mode !== 'real';
   return (
     <section className="demo-errors" aria-labelledby="errors-heading">
@@ -45,7 +48,7 @@ export function TryErrors(props: { info: DemoInfo | null }) {
           }
         >
           {local && (
-            <ContentStatsProvider baseUrl="/api/demo-poor" tokenUrl="/api/demo-poor-token">
+            <ContentStatsProvider baseUrl="/api/demo-poor" tokenUrl="/api/demo-poor-token" theme={theme}>
               <VideoTracker
                 heading={null}
                 defaultLink="https://www.tiktok.com/@demo/video/7100000000000000402"
@@ -59,7 +62,7 @@ export function TryErrors(props: { info: DemoInfo | null }) {
           text="Three videos through a proxy mount that lets each visitor make one request per 30 seconds: the others wait, with a countdown."
           lazy
         >
-          <LimitedProvider>
+          <LimitedProvider theme={theme}>
             <div className="demo-stack">
               <MetricSummary videoId="cm5fixsteady" heading="@homecook.daily" />
               <MetricSummary videoId="cm5fixbloom1" heading="@slowburn.films" />
@@ -73,7 +76,7 @@ export function TryErrors(props: { info: DemoInfo | null }) {
           text="A token signed with another secret than the proxy's, as after a secret rotation or an expired session."
           lazy
         >
-          <ContentStatsProvider baseUrl="/api/contentstats" tokenUrl="/api/demo-bad-token">
+          <ContentStatsProvider baseUrl="/api/contentstats" tokenUrl="/api/demo-bad-token" theme={theme}>
             <MetricSummary videoId="cm5fixviral1" heading={null} />
           </ContentStatsProvider>
         </Example>
@@ -83,7 +86,7 @@ export function TryErrors(props: { info: DemoInfo | null }) {
           text="The marketing page's read-only token cannot track (nor read the balance). Press Start tracking."
           lazy
         >
-          <ContentStatsProvider baseUrl="/api/contentstats" tokenUrl="/api/embed-token">
+          <ContentStatsProvider baseUrl="/api/contentstats" tokenUrl="/api/embed-token" theme={theme}>
             <VideoTracker
               heading={null}
               defaultLink="https://www.tiktok.com/@demo/video/7100000000000000403"
@@ -114,9 +117,13 @@ function Example(props: { id: string; title: string; text: string; lazy?: boolea
 }
 
 /** Its own client without retries: the client would otherwise wait out `Retry-After` (up to 60 s) first. */
-function LimitedProvider(props: { children: ReactNode }) {
+function LimitedProvider(props: { theme: ThemeProp; children: ReactNode }) {
   const [client] = useState(() =>
     createClient({ baseUrl: '/api/demo-limited', tokenUrl: '/api/contentstats-token', retry: false }),
   );
-  return <ContentStatsProvider client={client}>{props.children}</ContentStatsProvider>;
+  return (
+    <ContentStatsProvider client={client} theme={props.theme}>
+      {props.children}
+    </ContentStatsProvider>
+  );
 }
