@@ -145,7 +145,7 @@ export function elementsManifest(files: readonly string[]): object {
             description: d,
           })),
           members:
-            match[3] === 'HTMLElement'
+            match[3] === 'HTMLElementBase'
               ? [{ kind: 'field', name: 'labels', type: { text: 'Partial<Labels> | undefined' } }]
               : [
                   {
@@ -163,7 +163,7 @@ export function elementsManifest(files: readonly string[]): object {
                   },
                 ],
           superclass:
-            match[3] === 'HTMLElement'
+            match[3] === 'HTMLElementBase'
               ? { name: 'HTMLElement', package: 'global:' }
               : { name: match[3], module: 'src/embed/ContentStatsElement.ts' },
         },

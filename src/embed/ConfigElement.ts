@@ -1,5 +1,6 @@
 import type { Labels } from '../components/internal/labels.js';
 import { notifyConfigChange } from './config.js';
+import { HTMLElementBase } from './htmlElement.js';
 
 /**
  * Page-wide defaults for every `<contentstats-*>` element: one proxy, one token endpoint, one
@@ -15,7 +16,7 @@ import { notifyConfigChange } from './config.js';
  * @attr {'light' | 'dark' | 'auto'} theme - Theme of every element. Default: auto.
  * @attr {string} locale - BCP 47 locale of every element. Default: the viewer's.
  */
-export class ContentStatsConfigElement extends HTMLElement {
+export class ContentStatsConfigElement extends HTMLElementBase {
   static get observedAttributes(): string[] {
     return ['proxy-url', 'token-url', 'theme', 'locale'];
   }

@@ -10,6 +10,7 @@ import { onConfigChange, pageConfig, parseTheme } from './config.js';
 import { type Connection, connectionFor } from './connection.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { type ContentStatsErrorSource, type ContentStatsEventMap, emit } from './events.js';
+import { HTMLElementBase } from './htmlElement.js';
 import { applyStyles } from './styles.js';
 import { whenNearViewport } from './visibility.js';
 
@@ -41,7 +42,7 @@ function attr(element: Element, name: string): string | undefined {
  * page's shared client and cache. Failures show inside the element and fire `contentstats:error`;
  * nothing is thrown into the page.
  */
-export abstract class ContentStatsElement extends HTMLElement {
+export abstract class ContentStatsElement extends HTMLElementBase {
   static get observedAttributes(): string[] {
     return [...COMMON_ATTRIBUTES];
   }

@@ -26,12 +26,12 @@ export const elements = {
  * import { defineElements } from 'contentstats-kit/embed';
  * defineElements({ proxyUrl: '/api/contentstats', tokenUrl: '/api/contentstats-token' });
  */
-export function defineElements(
-  defaults?: PageConfig,
-  registry: CustomElementRegistry = customElements,
-): void {
+export function defineElements(defaults?: PageConfig, registry?: CustomElementRegistry): void {
   if (defaults) setScriptConfig(defaults);
+  // on a server (an SSR import) there is nothing to register
+  const target = registry ?? (typeof customElements === 'undefined' ? undefined : customElements);
+  if (!target) return;
   for (const [tag, element] of Object.entries(elements)) {
-    if (!registry.get(tag)) registry.define(tag, element);
+    if (!target.get(tag)) target.define(tag, element);
   }
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -482,5 +483,32 @@ defineElements({ proxyUrl: '/api/contentstats', tokenUrl: '/token' });`,
       expect(file.suggestedFilename()).toMatch(new RegExp(`\\${extension}$`));
       await file.saveAs(join(SCREENSHOTS, `chart-download${extension}`));
     }
+  });
+});
+
+describe('dist/embed.mjs on a server', () => {
+  it('imports without a DOM (server rendering) and defineElements() does nothing there', () => {
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const m = await import(${JSON.stringify(join(import.meta.dirname, '../../dist/embed.mjs'))});
+m.defineElements({ proxyUrl: '/api/contentstats' });
+console.log(JSON.stringify(Object.keys(m).sort()));`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(JSON.parse(out)).toEqual([
+      'ContentStatsChartElement',
+      'ContentStatsConfigElement',
+      'ContentStatsElement',
+      'ContentStatsSummaryElement',
+      'ContentStatsTableElement',
+      'ContentStatsTrackerElement',
+      'ContentStatsUsageElement',
+      'ContentStatsVideosElement',
+      'defineElements',
+    ]);
   });
 });
