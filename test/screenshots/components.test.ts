@@ -52,7 +52,7 @@ const slug = (text: string) =>
 
 /** Waits for the story to settle: rendered, out of its skeleton, fonts loaded, layout done. */
 async function settle(page: Page, story: IndexEntry) {
-  await page.waitForSelector('body.sb-show-main, body.sb-show-errordisplay', { timeout: 20_000 });
+  await page.waitForSelector('body.sb-show-main, body.sb-show-errordisplay', { timeout: 45_000 });
   // play functions (typing, submitting) run after the first paint: wait for them to finish
   await page
     .waitForFunction(
