@@ -1,10 +1,11 @@
-import { type ReactNode, useId, useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import type { ContentStatsError } from '../client/errors.js';
 import { engagementRate, type MetricName, type SnapshotPoint } from '../metrics/series.js';
 import { useSnapshots } from '../react/useSnapshots.js';
 import { Count } from './internal/Count.js';
 import { EmptyState } from './internal/EmptyState.js';
 import { ErrorState } from './internal/ErrorState.js';
+import { Heading, type HeadingLevel } from './internal/Heading.js';
 import { kpis } from './internal/kpis.js';
 import type { Labels } from './internal/labels.js';
 import { offlineAware } from './internal/offline.js';
@@ -33,6 +34,8 @@ export interface MetricSummaryViewProps extends UiProps, RootProps, StateRenderP
   onRetry?: (() => void) | undefined;
   /** Heading; `null` hides it. @defaultValue labels.summaryTitle */
   heading?: string | null | undefined;
+  /** Level of the heading, to fit the page's outline. @defaultValue 2 */
+  headingLevel?: HeadingLevel | undefined;
 }
 
 function NextSnapshot({ at, labels }: { at: number | null; labels: Labels }) {
@@ -62,6 +65,7 @@ export function MetricSummaryView(props: MetricSummaryViewProps) {
     error,
     onRetry,
     heading,
+    headingLevel,
     renderLoading,
     renderEmpty,
     renderError,
@@ -69,7 +73,6 @@ export function MetricSummaryView(props: MetricSummaryViewProps) {
   const status = props.status ?? (points ? 'success' : 'pending');
   const ui = useUi(props);
   const { labels, format } = ui;
-  const id = useId();
   const sorted = useMemo(() => (points ? [...points].sort((a, b) => a.time - b.time) : []), [points]);
 
   const state: ViewState =
@@ -155,17 +158,13 @@ export function MetricSummaryView(props: MetricSummaryViewProps) {
   }
 
   return (
-    <section
-      {...rootProps}
-      aria-labelledby={headingText ? `${id}-heading` : undefined}
-      aria-label={headingText ? undefined : labels.summaryTitle}
-    >
+    <div {...rootProps}>
       {headingText || (state === 'ready' && nextSnapshotAt !== undefined) ? (
         <div className={css.header}>
           {headingText ? (
-            <h2 id={`${id}-heading`} className={css.heading}>
+            <Heading level={headingLevel} className={css.heading}>
               {headingText}
-            </h2>
+            </Heading>
           ) : null}
           {state === 'ready' && nextSnapshotAt !== undefined ? (
             <NextSnapshot at={nextSnapshotAt} labels={labels} />
@@ -173,7 +172,7 @@ export function MetricSummaryView(props: MetricSummaryViewProps) {
         </div>
       ) : null}
       {body}
-    </section>
+    </div>
   );
 }
 

@@ -14,6 +14,7 @@ import { type CsvValue, downloadText, toCsv } from './internal/csv.js';
 import { EmptyState } from './internal/EmptyState.js';
 import { ErrorState } from './internal/ErrorState.js';
 import { isoTime } from './internal/format.js';
+import { Heading, type HeadingLevel } from './internal/Heading.js';
 import type { Labels } from './internal/labels.js';
 import { offlineAware } from './internal/offline.js';
 import { type RootProps, useRootProps, type ViewState } from './internal/Root.js';
@@ -61,6 +62,8 @@ export interface SnapshotTableViewProps extends UiProps, RootProps, StateRenderP
   onExport?: ((csv: string) => void) | undefined;
   /** Heading; `null` hides it (the table keeps its caption). @defaultValue labels.tableCaption */
   heading?: string | null | undefined;
+  /** Level of the heading, to fit the page's outline. @defaultValue 2 */
+  headingLevel?: HeadingLevel | undefined;
 }
 
 interface Row {
@@ -150,6 +153,7 @@ export function SnapshotTableView(props: SnapshotTableViewProps) {
     fileName = 'snapshots.csv',
     onExport,
     heading,
+    headingLevel,
     renderLoading,
     renderEmpty,
     renderError,
@@ -342,16 +346,12 @@ export function SnapshotTableView(props: SnapshotTableViewProps) {
   };
 
   return (
-    <section
-      {...rootProps}
-      aria-labelledby={headingText ? `${id}-heading` : undefined}
-      aria-label={headingText ? undefined : labels.tableCaption}
-    >
+    <div {...rootProps}>
       <div className={css.header}>
         {headingText ? (
-          <h2 id={`${id}-heading`} className={css.heading}>
+          <Heading level={headingLevel} className={css.heading}>
             {headingText}
-          </h2>
+          </Heading>
         ) : null}
         {state === 'ready' ? (
           <div className={css.toolbar}>
@@ -380,7 +380,7 @@ export function SnapshotTableView(props: SnapshotTableViewProps) {
         ) : null}
       </div>
       {body}
-    </section>
+    </div>
   );
 }
 

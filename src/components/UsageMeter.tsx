@@ -4,6 +4,7 @@ import type { RateLimit, Usage } from '../client/types.js';
 import { useUsage } from '../react/useUsage.js';
 import { EmptyState } from './internal/EmptyState.js';
 import { ErrorState } from './internal/ErrorState.js';
+import { Heading, type HeadingLevel } from './internal/Heading.js';
 import { offlineAware } from './internal/offline.js';
 import { type RootProps, useRootProps, type ViewState } from './internal/Root.js';
 import { Skeleton } from './internal/Skeleton.js';
@@ -26,6 +27,8 @@ export interface UsageMeterViewProps extends UiProps, RootProps, StateRenderProp
   lowBalanceThreshold?: number | undefined;
   /** Heading; `null` hides it. @defaultValue labels.usageTitle */
   heading?: string | null | undefined;
+  /** Level of the heading, to fit the page's outline. @defaultValue 2 */
+  headingLevel?: HeadingLevel | undefined;
 }
 
 interface MeterProps {
@@ -87,6 +90,7 @@ export function UsageMeterView(props: UsageMeterViewProps) {
     onRetry,
     lowBalanceThreshold = 5,
     heading,
+    headingLevel,
     renderLoading,
     renderEmpty,
     renderError,
@@ -209,18 +213,14 @@ export function UsageMeterView(props: UsageMeterViewProps) {
   }
 
   return (
-    <section
-      {...rootProps}
-      aria-labelledby={headingText ? `${id}-heading` : undefined}
-      aria-label={headingText ? undefined : labels.usageTitle}
-    >
+    <div {...rootProps}>
       {headingText ? (
-        <h2 id={`${id}-heading`} className={css.heading}>
+        <Heading level={headingLevel} className={css.heading}>
           {headingText}
-        </h2>
+        </Heading>
       ) : null}
       {body}
-    </section>
+    </div>
   );
 }
 

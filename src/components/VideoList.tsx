@@ -9,6 +9,7 @@ import { button, field } from './internal/controls.css.js';
 import { EmptyState } from './internal/EmptyState.js';
 import { ErrorState } from './internal/ErrorState.js';
 import type { Formatters } from './internal/format.js';
+import { Heading, type HeadingLevel } from './internal/Heading.js';
 import type { Labels } from './internal/labels.js';
 import { offlineAware } from './internal/offline.js';
 import { type RootProps, useRootProps, type ViewState } from './internal/Root.js';
@@ -45,6 +46,8 @@ export interface VideoListViewProps extends UiProps, RootProps, StateRenderProps
   stopError?: { id: string; error: ContentStatsError } | null | undefined;
   /** Heading; `null` hides it. @defaultValue labels.videosTitle */
   heading?: string | null | undefined;
+  /** Level of the heading, to fit the page's outline. @defaultValue 2 */
+  headingLevel?: HeadingLevel | undefined;
 }
 
 function latestCount(video: VideoSummary, metric: 'views' | 'likes'): bigint | null {
@@ -228,6 +231,7 @@ export function VideoListView(props: VideoListViewProps) {
     stoppingId,
     stopError,
     heading,
+    headingLevel,
     renderLoading,
     renderEmpty,
     renderError,
@@ -235,7 +239,6 @@ export function VideoListView(props: VideoListViewProps) {
   const status = props.status ?? (videos ? 'success' : 'pending');
   const ui = useUi(props);
   const { labels, format } = ui;
-  const id = useId();
   const [ownPlatform, setOwnPlatform] = useState<string | null>(defaultPlatform);
   const platform = props.platform !== undefined ? props.platform : ownPlatform;
   const shown = videos ? videos.filter((v) => platform === null || v.platform === platform) : [];
@@ -289,16 +292,12 @@ export function VideoListView(props: VideoListViewProps) {
   }
 
   return (
-    <section
-      {...rootProps}
-      aria-labelledby={headingText ? `${id}-heading` : undefined}
-      aria-label={headingText ? undefined : labels.videosTitle}
-    >
+    <div {...rootProps}>
       <div className={css.header}>
         {headingText ? (
-          <h2 id={`${id}-heading`} className={css.heading}>
+          <Heading level={headingLevel} className={css.heading}>
             {headingText}
-          </h2>
+          </Heading>
         ) : null}
         {/* stays put while a new filter loads, so keyboard focus is not lost */}
         {videos || platform !== null || onPlatformChange ? (
@@ -325,7 +324,7 @@ export function VideoListView(props: VideoListViewProps) {
         ) : null}
       </div>
       {body}
-    </section>
+    </div>
   );
 }
 

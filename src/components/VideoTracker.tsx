@@ -8,6 +8,7 @@ import { useUsage } from '../react/useUsage.js';
 import { button, field, label as labelClass } from './internal/controls.css.js';
 import { ErrorState } from './internal/ErrorState.js';
 import { errorInfo } from './internal/errorInfo.js';
+import { Heading, type HeadingLevel } from './internal/Heading.js';
 import { offlineAware } from './internal/offline.js';
 import { type RootProps, useRootProps } from './internal/Root.js';
 import { title as titleClass } from './internal/root.css.js';
@@ -42,6 +43,8 @@ export interface VideoTrackerViewProps extends UiProps, RootProps, Pick<StateRen
   defaultDurationDays?: number | undefined;
   /** Heading; `null` hides it. @defaultValue labels.trackerTitle */
   heading?: string | null | undefined;
+  /** Level of the heading, to fit the page's outline. @defaultValue 2 */
+  headingLevel?: HeadingLevel | undefined;
 }
 
 /**
@@ -65,6 +68,7 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
     defaultLink = '',
     defaultDurationDays = 7,
     heading,
+    headingLevel,
     renderError,
   } = props;
   const ui = useUi(props);
@@ -164,15 +168,11 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
 
   const heading_ = heading === undefined ? labels.trackerTitle : heading;
   return (
-    <section
-      {...rootProps}
-      aria-labelledby={heading_ ? `${id}-title` : undefined}
-      aria-label={heading_ ? undefined : labels.trackerTitle}
-    >
+    <div {...rootProps}>
       {heading_ ? (
-        <h2 id={`${id}-title`} className={titleClass}>
+        <Heading level={headingLevel} className={titleClass}>
           {heading_}
-        </h2>
+        </Heading>
       ) : null}
       <form
         className={css.form}
@@ -288,7 +288,7 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
         </div>
         {errorView}
       </form>
-    </section>
+    </div>
   );
 }
 

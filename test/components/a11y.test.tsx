@@ -100,4 +100,18 @@ describe('axe finds no violations', () => {
     });
     expect(found).toEqual([]);
   });
+
+  it('two tables on one page (no duplicate landmarks), headings at the level asked for', async () => {
+    const found = await violations(
+      <>
+        <h1>Dashboard</h1>
+        <SnapshotTableView points={makePoints(3)} headingLevel={2} />
+        <SnapshotTableView points={makePoints(3)} headingLevel={2} />
+        <UsageMeterView usage={usage} headingLevel={3} />
+      </>,
+    );
+    expect(found).toEqual([]);
+    expect(document.querySelectorAll('h2')).toHaveLength(2);
+    expect(document.querySelector('h3')?.textContent).toBe('Usage');
+  });
 });
