@@ -147,10 +147,14 @@ export async function createSite(options: SiteOptions): Promise<Site> {
   app.get('/marketing/', (_req, res) => {
     let html = readFileSync(join(root, 'demo/marketing/index.html'), 'utf8');
     // against the real API, the page shows the account's own videos instead of the local fixtures
+    // (repeated when there are fewer than three)
+    const ids = options.marketingIds;
     MARKETING_VIDEO_IDS.forEach((fixture, i) => {
-      const id = options.marketingIds[i];
+      const id = ids[i % ids.length];
       if (id) html = html.replaceAll(fixture, id);
     });
+    if (options.mode === 'real')
+      html = html.replace('the local ContentStats API', 'your ContentStats account');
     res.set('Cache-Control', 'no-cache').type('html').send(html);
   });
   app.use('/marketing', express.static(join(root, 'demo/marketing'), { index: false }));

@@ -1,7 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import { createClient } from '../../src/client/index.js';
 import { MetricSummary, VideoTracker } from '../../src/components/index.js';
-import { ContentStatsProvider } from '../../src/react/index.js';
+import { ContentStatsProvider, useVideos } from '../../src/react/index.js';
 import type { ThemeProp } from '../../src/theme/index.js';
 import type { DemoInfo } from '../site.js';
 
@@ -18,6 +18,8 @@ export function TryErrors(props: { info: DemoInfo | null; theme: ThemeProp }) {
   // each example has its own provider (its own proxy mount or token): it takes the page's theme too
   const { theme } = props;
   const local = props.info?.mode !== 'real';
+  // the first three listed videos (the fixtures with the local API, your own with the real one)
+  const listed = useVideos().data?.videos.slice(0, 3) ?? [];
   return (
     <section className="demo-errors" aria-labelledby="errors-heading">
       <h2 id="errors-heading" className="demo-section-title">
@@ -59,14 +61,14 @@ export function TryErrors(props: { info: DemoInfo | null; theme: ThemeProp }) {
         <Example
           id="429"
           title="Too many requests (429)"
-          text="Three videos through a proxy mount that lets each visitor make one request per 30 seconds: the others wait, with a countdown."
+          text="Your first three videos through a proxy mount that lets each visitor make one request per 30 seconds: the others wait, with a countdown."
           lazy
         >
           <LimitedProvider theme={theme}>
             <div className="demo-stack">
-              <MetricSummary videoId="cm5fixsteady" heading="@homecook.daily" />
-              <MetricSummary videoId="cm5fixbloom1" heading="@slowburn.films" />
-              <MetricSummary videoId="cm5fixviral1" heading="@dancewave" />
+              {listed.map((video) => (
+                <MetricSummary key={video.id} videoId={video.id} heading={handleOf(video.video_link)} />
+              ))}
             </div>
           </LimitedProvider>
         </Example>
@@ -126,4 +128,10 @@ function LimitedProvider(props: { theme: ThemeProp; children: ReactNode }) {
       {props.children}
     </ContentStatsProvider>
   );
+}
+
+/** `https://www.tiktok.com/@dancewave/video/73…01` → `@dancewave`; short links without the scheme. */
+function handleOf(link: string): string {
+  const match = /@([^/?#]+)\/video\//.exec(link);
+  return match ? `@${match[1]}` : link.replace(/^https?:\/\//, '');
 }

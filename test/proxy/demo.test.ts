@@ -1,7 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_API_KEY } from '../../src/mock/index';
+import { mountContentStats } from '../../demo/server';
+import { DEMO_API_KEY, startMockServer } from '../../src/mock/index';
+import { closeServer, listen } from './harness';
 
 /** demo/server.ts as `npm run demo` starts it: no env, the local API behind it; port 0 picks a free one. */
 async function startDemo(): Promise<{ child: ChildProcess; base: string; output: () => string }> {
@@ -107,5 +111,40 @@ describe('demo/server.ts is safe to copy (review #1)', () => {
   it('prints how to call it: token, list and track', () => {
     expect(demo.output()).toContain('/api/contentstats-token');
     expect(demo.output()).toContain('/api/contentstats/api/v1/videos/track');
+  });
+});
+
+describe('mountContentStats (the function demo/run.ts mounts for the dashboard)', () => {
+  it('opens exactly the scopes it is given, on its own path and token endpoint', async () => {
+    const mock = await startMockServer({ port: 0 });
+    const app = express();
+    const secret = 'demo-mount-test-secret-0123456789-abcdefghijkl';
+    const quiet = () => {};
+    mountContentStats(app, {
+      apiKey: DEMO_API_KEY,
+      upstream: mock.url,
+      tokenSecret: secret,
+      scope: ['read', 'usage'],
+      path: '/api/owner',
+      onLog: quiet,
+    });
+    const server = createServer(app);
+    const base = await listen(server);
+    try {
+      const minted = await fetch(`${base}/api/owner-token`, { method: 'POST' });
+      const { token } = (await minted.json()) as { token: string };
+      expect(claimsOf(token).scope).toEqual(['read', 'usage']);
+      const auth = { Authorization: `Bearer ${token}` };
+      expect((await fetch(`${base}/api/owner/api/v1/usage`, { headers: auth })).status).toBe(200);
+      const stop = await fetch(`${base}/api/owner/api/v1/videos/cm5fixviral1/stop`, {
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+      });
+      expect(stop.status).toBe(403);
+      expect(((await stop.json()) as { code: string }).code).toBe('operation_closed');
+    } finally {
+      await closeServer(server);
+      await mock.close();
+    }
   });
 });
