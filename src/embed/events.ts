@@ -1,6 +1,6 @@
 import type { TrackedVideo } from '../client/types.js';
 
-/** `detail` of `contentstats:load`: the element shows data (or an empty state) for the first time since it was configured. */
+/** `detail` of `contentstats:load`: the element shows data (or an empty state) after loading, or again after an error. */
 export interface ContentStatsLoadDetail {
   /** Tag of the element, e.g. `contentstats-chart`. */
   element: string;

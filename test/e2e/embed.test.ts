@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { darkTokens } from '../../src/theme/tokens';
+import { darkTokens, lightTokens } from '../../src/theme/tokens';
 import { launchBrowser, type Recorder, record, SCREENSHOTS } from './embed-browser';
 import { API_KEY, type EmbedServer, startEmbedServer } from './embed-server';
 
@@ -250,25 +250,37 @@ describe('dist/embed.js on plain pages in Chromium (strict CSP unless a test say
     expect(r.count(VIDEO(far))).toBe(1);
   });
 
-  it('loads with async at the end of the page, configured by data-* on the script tag', async () => {
+  it('loads with async at the end of the page, configured by data-* on the script tag; theme auto follows the viewer; locale', async () => {
     const a = await seed();
     const url = server.page('async', {
-      body: `<contentstats-summary id="s" video-id="${a}"></contentstats-summary>`,
+      body: `<contentstats-summary id="s" video-id="${a}"></contentstats-summary>
+<contentstats-summary id="auto" video-id="${a}" theme="auto" locale="de-DE"></contentstats-summary>`,
       embedScript: 'async data-proxy-url="/api/contentstats" data-token-url="/token" data-theme="dark"',
       embedAt: 'end',
     });
-    const r = await visit(url);
-    await r.page.locator('#s [data-state="ready"]').waitFor();
-    expect(await shadowStyle(r.page, '#s', '[data-part="base"]', 'background-color')).toBe(
-      await r.page.evaluate((hex) => {
+    const r = await visit(url, { width: 1100, height: 1200 });
+    const { page } = r;
+    await page.locator('#s [data-state="ready"]').waitFor();
+    await page.locator('#auto [data-state="ready"]').waitFor();
+    const rgb = (hex: string) =>
+      page.evaluate((color) => {
         const probe = document.createElement('i');
-        probe.style.setProperty('color', hex);
+        probe.style.setProperty('color', color);
         document.documentElement.append(probe);
-        const rgb = getComputedStyle(probe).color;
+        const value = getComputedStyle(probe).color;
         probe.remove();
-        return rgb;
-      }, darkTokens.color.surface),
+        return value;
+      }, hex);
+    const surface = () => shadowStyle(page, '#auto', '[data-part="base"]', 'background-color');
+    expect(await shadowStyle(page, '#s', '[data-part="base"]', 'background-color')).toBe(
+      await rgb(darkTokens.color.surface),
     );
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await surface()).toBe(await rgb(lightTokens.color.surface));
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await surface()).toBe(await rgb(darkTokens.color.surface));
+    // German decimals in the engagement rate
+    expect(await page.locator('#auto [data-kpi="engagement"]').textContent()).toMatch(/\d,\d+\s?%/);
   });
 
   it('a bad token shows an error inside the element and fires contentstats:error; the page keeps running', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryStore } from '../../src/proxy/index';
+import { createMemoryStore, createProxy } from '../../src/proxy/index';
 import { videoTtlSeconds } from '../../src/proxy/internal/freshness';
 import { bearer, type Harness, startHarness } from './harness';
 import { expectNoLeaks } from './leaks';
@@ -208,6 +208,13 @@ describe('the in-memory store keeps markers apart from the answers they guard', 
     const after = await get(id);
     expect(after.headers['x-cache']).toBe('MISS');
     expect((after.json as unknown as VideoBody).status).toBe('stopped');
+  });
+
+  it('refuses a store with only some of the marker operations', () => {
+    const { readMarker: _dropped, ...partial } = createMemoryStore();
+    expect(() => createProxy({ apiKey: 'cs_test_key_for_config_check', store: partial })).toThrow(
+      /readMarker, changeMarker and setIfMarker, or none/,
+    );
   });
 
   it('past maxMarkers the oldest marker goes, and a read in flight then keeps nothing (never stale)', async () => {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join, relative, resolve } from 'node:path';
 import Redis from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type MockServer, startMockServer } from '../../src/mock/index';
@@ -346,3 +347,31 @@ describe.skipIf(!HAS_REDIS)(
     }, 40_000);
   },
 );
+
+describe('the Redis store is an entry of its own', () => {
+  const root = resolve(__dirname, '../..');
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)],
+    );
+
+  it('nothing else under src/proxy imports it or ioredis, so the default install stays small', () => {
+    const importers = files(join(root, 'src/proxy'))
+      .filter((file) => !file.endsWith('/redis.ts'))
+      .filter((file) => /from '(ioredis|\.\/redis\.js|\.\.\/redis\.js)'/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(root, file));
+    expect(importers).toEqual([]);
+  });
+
+  it('loads no client itself: it takes one, typed by the four commands it sends', () => {
+    const source = readFileSync(join(root, 'src/proxy/redis.ts'), 'utf8');
+    const runtimeImports = [...source.matchAll(/^import (?!type )[^;]*from '([^']+)'/gm)].map((m) => m[1]);
+    expect(runtimeImports).toEqual([]);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      exports: Record<string, { import: string }>;
+      peerDependenciesMeta: Record<string, { optional?: boolean }>;
+    };
+    expect(pkg.exports['./proxy/redis']?.import).toBe('./dist/proxy-redis.js');
+    expect(pkg.peerDependenciesMeta.ioredis?.optional).toBe(true);
+  });
+});
