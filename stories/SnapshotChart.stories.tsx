@@ -58,6 +58,12 @@ export const HugeCounts: Story = {
   play: ({ canvasElement }) => untilState(canvasElement, 'ready'),
 };
 
+/** A video id the local API does not know: its real 404 through the client. */
+export const NotFoundFromApi: Story = {
+  render: () => <SnapshotChart videoId="cm5unknown00" />,
+  play: ({ canvasElement }) => untilState(canvasElement, 'error'),
+};
+
 /** The same data as per-hour change on a log scale. */
 export const PerHourLog: Story = { args: { mode: 'perHour', scale: 'log' } };
 

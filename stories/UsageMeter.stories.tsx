@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import type { RateLimit, Usage } from '../src/client/types.js';
 import { UsageMeter, UsageMeterView } from '../src/components/index.js';
+import { storyApiHandlers } from './support/api.js';
 import { brandTheme } from './support/brandTheme.js';
 import { type StoryErrorKind, useStoryError } from './support/errors.js';
 import { untilState } from './support/play.js';
@@ -49,6 +50,13 @@ export const Default: Story = {};
 export const FromApi: Story = {
   render: () => <UsageMeter />,
   play: ({ canvasElement }) => untilState(canvasElement, 'ready'),
+};
+
+/** A proxy whose key the local API refuses: its real 401 through the client. */
+export const UnauthorizedFromApi: Story = {
+  parameters: { msw: { handlers: storyApiHandlers(undefined, { key: 'cs_revoked_key' }) } },
+  render: () => <UsageMeter />,
+  play: ({ canvasElement }) => untilState(canvasElement, 'error'),
 };
 
 /** Below the warning threshold, and almost out of requests. */
