@@ -186,9 +186,14 @@ export abstract class ContentStatsElement extends HTMLElementBase {
       try {
         this.#render();
       } catch (error) {
-        // last resort: whatever went wrong stays in the element
-        this.#show(this.#message(error instanceof Error ? error.message : String(error)), null);
-        this.#report('render', 'render', error instanceof Error ? error.message : String(error));
+        // last resort: whatever went wrong stays in the element, never in the page
+        const text = error instanceof Error ? error.message : String(error);
+        try {
+          this.#show(this.#message(text), null);
+        } catch {
+          // nothing more can be drawn; the event below still tells the page
+        }
+        this.#report('render', 'render', text);
       }
     });
   }
