@@ -282,6 +282,25 @@ describe.skipIf(!HAS_REDIS)(
       expect((await after.json()) as VideoBody).toMatchObject({ status: 'stopped' });
     });
 
+    it('counts a window from its first hit: later hits do not extend it', async () => {
+      const store = createRedisStore(redisA, { prefix: 'window-test:' });
+      const start = Date.now();
+      const first = await store.increment('k', 300);
+      expect(first.count).toBe(1);
+      expect(first.resetAt).toBeGreaterThan(start);
+      expect(first.resetAt).toBeLessThanOrEqual(Date.now() + 300);
+      const second = await store.increment('k', 300);
+      expect(second.count).toBe(2);
+      expect(second.resetAt).toBeLessThanOrEqual(first.resetAt + 5);
+      // hit it until the window ends: the hits themselves never push its end back
+      await vi.waitFor(async () => expect((await store.increment('k', 300)).count).toBe(1), {
+        timeout: 3000,
+        interval: 50,
+      });
+      expect(Date.now() - start).toBeLessThan(2000);
+      await redisA.del('window-test:k');
+    });
+
     it('keeps every key under the prefix, with an expiry', async () => {
       const keys = await redisA.keys('*');
       expect(keys.length).toBeGreaterThan(5);
