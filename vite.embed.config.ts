@@ -4,6 +4,7 @@
  * The React → Preact aliases live here and never in vite.config.ts, which Storybook merges.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { vanillaExtractPlugin } from '@vanilla-extract/vite-plugin';
 import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
 import { preactAliases } from './vite.config.js';
@@ -48,7 +49,16 @@ function embedConfig(format: 'iife' | 'es'): UserConfig {
   return {
     configFile: false,
     publicDir: false,
-    resolve: { alias: preactAliases },
+    resolve: {
+      alias: [
+        ...preactAliases,
+        // visx only joins strings with it; ours is an ES module without CommonJS interop
+        {
+          find: /^classnames$/,
+          replacement: fileURLToPath(new URL('./src/embed/classnames.ts', import.meta.url)),
+        },
+      ],
+    },
     // library mode keeps process.env.NODE_ENV for the consumer; a script tag has no consumer build
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     plugins: [vanillaExtractPlugin(), cssIntoScript()],
