@@ -21,8 +21,11 @@ export function directionOf(locale: string): 'ltr' | 'rtl' {
   return RTL_LANGUAGES.has(locale.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
 }
 
+/** Props of {@link StoryFrame}. */
 export interface StoryFrameProps {
+  /** The toolbar's theme, handed to the provider and used for the page background. */
   theme: ThemeProp;
+  /** The toolbar's locale; also sets `lang` and `dir`. */
   locale: string;
   /** Fill the viewport (canvas) or hug the story (docs pages). */
   fill: boolean;

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, expect, type MockInstance, vi } from 'vitest';
 // Stories are tests (issue 8): a story fails on any console.error (React warnings, failed
 // requests, prop-type complaints) and when its a11y check did not run and pass.
 
-function describe(value: unknown): string {
+function show(value: unknown): string {
   if (value instanceof Error) return value.stack ?? value.message;
   if (typeof value === 'string') return value;
   try {
@@ -23,7 +23,7 @@ afterEach((context) => {
   const calls = consoleError.mock.calls;
   consoleError.mockRestore();
   expect(
-    calls.map((args) => args.map(describe).join(' ')),
+    calls.map((args) => args.map(show).join(' ')),
     'console.error during the story',
   ).toEqual([]);
 
