@@ -22,4 +22,21 @@ export type { MutationResult } from './internal/useMutationObserver.js';
 export type { TrackVariables } from '../query/mutations.js';
 export type { VideoData } from '../query/schedule.js';
 
+// components and their pure views (styles: `contentstats-kit/styles.css`)
+export * from '../components/index.js';
+
+// themes: the --cs-* contract, light/dark/auto, and helpers for brand overrides
+export {
+  autoTheme,
+  darkTheme,
+  darkTokens,
+  lightTheme,
+  lightTokens,
+  seriesColors,
+  themeClass,
+  themeStyle,
+  vars,
+} from '../theme/index.js';
+export type { ThemeName, ThemeOverrides, ThemeProp, ThemeTokens } from '../theme/index.js';
+
 // the framework-agnostic layer (option builders, keys, schedule) is `contentstats-kit/query`
