@@ -104,7 +104,7 @@ export async function createSite(options: SiteOptions): Promise<Site> {
   app.post('/api/demo-bad-token', async (_req, res) => {
     res
       .set('Cache-Control', 'no-store')
-      .json(await mintToken({ scope: 'read', subject: 'demo' }, wrongSecret));
+      .json(await mintToken({ scope: ['read', 'usage'], subject: 'demo' }, wrongSecret));
   });
 
   // the marketing page's embeds: read-only, limited to its videos, bound to the page's origin
@@ -115,6 +115,11 @@ export async function createSite(options: SiteOptions): Promise<Site> {
       claims: { scope: 'read', videoIds: [...options.marketingIds] },
     }),
   );
+
+  // the demo's logo, for pages without an icon of their own (the README's script-tag quickstart)
+  app.get('/favicon.ico', (_req, res) => {
+    res.type('image/svg+xml').set('Cache-Control', 'max-age=86400').send(LOGO_SVG);
+  });
 
   app.get('/api/demo-info', (_req, res) => {
     const info: DemoInfo = {
@@ -190,6 +195,10 @@ export async function createSite(options: SiteOptions): Promise<Site> {
     },
   };
 }
+
+const LOGO_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="4" fill="#1d5fbf"/>' +
+  '<path d="M4 11l3-3 2 2 3-4" stroke="#fff" stroke-width="1.6" fill="none"/></svg>';
 
 function storybookMissing(): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Storybook is not built</title>

@@ -81,9 +81,10 @@ function Dashboard() {
           </h2>
           {selected ? (
             <>
-              <MetricSummary videoId={selected} />
+              <MetricSummary videoId={selected} headingLevel={3} />
               <SnapshotTable
                 videoId={selected}
+                headingLevel={3}
                 metrics={['views', 'likes', 'comments', 'shares']}
                 deltaMetrics={['views']}
                 pageSizes={[10, 25, 50, 100]}

@@ -1,6 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { createClient } from '../../src/client/index.js';
-import { MetricSummary, VideoTracker } from '../../src/components/index.js';
+import { MetricSummary, UsageMeter, VideoTracker } from '../../src/components/index.js';
 import { ContentStatsProvider, useVideos } from '../../src/react/index.js';
 import type { ThemeProp } from '../../src/theme/index.js';
 import type { DemoInfo } from '../site.js';
@@ -67,7 +67,12 @@ export function TryErrors(props: { info: DemoInfo | null; theme: ThemeProp }) {
           <LimitedProvider theme={theme}>
             <div className="demo-stack">
               {listed.map((video) => (
-                <MetricSummary key={video.id} videoId={video.id} heading={handleOf(video.video_link)} />
+                <MetricSummary
+                  key={video.id}
+                  videoId={video.id}
+                  heading={handleOf(video.video_link)}
+                  headingLevel={4}
+                />
               ))}
             </div>
           </LimitedProvider>
@@ -79,7 +84,8 @@ export function TryErrors(props: { info: DemoInfo | null; theme: ThemeProp }) {
           lazy
         >
           <ContentStatsProvider baseUrl="/api/contentstats" tokenUrl="/api/demo-bad-token" theme={theme}>
-            <MetricSummary videoId="cm5fixviral1" heading={null} />
+            {/* usage, not a video: the browser may answer a video read from its HTTP cache (max-age) without asking */}
+            <UsageMeter heading={null} />
           </ContentStatsProvider>
         </Example>
         <Example

@@ -108,7 +108,7 @@ describe('npm run demo in Chromium: dashboard and marketing page', () => {
 
   it('tracks a pasted link: validation, cost against the balance, then its snapshots arrive and grow', async () => {
     const { page } = await visit('/');
-    const tracker = page.locator('.demo-content').getByRole('region', { name: 'Track a video' });
+    const tracker = page.locator('.demo-content [data-cs-component="VideoTracker"]');
     await tracker.getByLabel('Video link').fill('https://www.tiktok.com.evil.io/@x/video/1');
     await tracker.getByLabel('Video link').blur();
     // a look-alike host is refused before anything is sent, with what to use instead
@@ -124,7 +124,7 @@ describe('npm run demo in Chromium: dashboard and marketing page', () => {
       .poll(() => page.locator('#selected-heading').textContent(), { timeout: 20_000 })
       .toContain('@e2e.demo');
     await expect
-      .poll(() => page.getByRole('region', { name: 'Tracked videos' }).textContent())
+      .poll(() => page.locator('[data-cs-component="VideoList"]').textContent())
       .toContain('@e2e.demo');
     await expect.poll(() => snapshotRows(page).count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
     const first = await snapshotRows(page).count();
@@ -135,7 +135,7 @@ describe('npm run demo in Chromium: dashboard and marketing page', () => {
 
   it('stops a video from the list after a confirmation', async () => {
     const { page } = await visit('/');
-    const list = page.getByRole('region', { name: 'Tracked videos' });
+    const list = page.locator('[data-cs-component="VideoList"]');
     const item = list.locator('li', { hasText: '@e2e.demo' });
     await item.getByRole('button', { name: /^Stop/ }).click();
     await item.getByRole('button', { name: 'Stop tracking' }).click();
@@ -236,6 +236,17 @@ describe('npm run demo in Chromium: dashboard and marketing page', () => {
     expect(claims.vid).toEqual(['cm5fixviral1', 'cm5fixmega01', 'cm5fixbloom1']);
     expect(claims.origin).toBe(demo.base);
     await page.screenshot({ path: join(SHOTS, 'marketing.png'), fullPage: true });
+  });
+
+  it("serves the README's script-tag quickstart, and it renders as is", async () => {
+    const { page } = await visit('/marketing/quickstart.html');
+    const ready = () =>
+      page.evaluate(() =>
+        ['contentstats-chart', 'contentstats-summary'].every(
+          (tag) => document.querySelector(tag)?.shadowRoot?.querySelector('[data-state="ready"]') != null,
+        ),
+      );
+    await expect.poll(ready, { timeout: 90_000 }).toBe(true);
   });
 
   it('serves Storybook at /storybook/, or says how to get it', async () => {
