@@ -116,9 +116,6 @@ await new Promise<void>((resolve) => {
   server.listen(port, host, resolve);
 });
 
-embed = ensureEmbedBundle(ROOT, log);
-startEmbed(embed);
-
 const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
 const base = `http://${shownHost}:${(server.address() as AddressInfo).port}`;
 const storybookBuilt = existsSync(join(ROOT, 'storybook-static/index.html'));
@@ -139,6 +136,8 @@ ContentStats demo: open ${base}/
   }
   Ctrl-C stops everything.
 `);
+embed = ensureEmbedBundle(ROOT, log);
+startEmbed(embed);
 
 /** The account's newest video ids, for the marketing page against the real API (fixtures otherwise). */
 async function newestVideoIds(api: string, key: string): Promise<readonly string[]> {
