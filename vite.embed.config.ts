@@ -83,6 +83,29 @@ interface AstNode {
   [key: string]: unknown;
 }
 
+const NO_INFINITE_QUERIES = '\0contentstats-embed-no-infinite-queries';
+
+/** Only an infinite query (`_type: 'infinite'`, which nothing here creates) runs this behaviour. */
+function noInfiniteQueries(): Plugin {
+  return {
+    name: 'contentstats-embed-no-infinite-queries',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (
+        source === './infiniteQueryBehavior.js' &&
+        /@tanstack\/query-core\/build\/modern\/query\.js$/.test(importer ?? '')
+      ) {
+        return NO_INFINITE_QUERIES;
+      }
+      return null;
+    },
+    load(id) {
+      if (id !== NO_INFINITE_QUERIES) return null;
+      return "export function infiniteQueryBehavior() { throw new Error('no infinite queries in the embed'); }";
+    },
+  };
+}
+
 function pruneQueryCore(): Plugin {
   const removed = new Set<string>();
   return {
@@ -150,7 +173,7 @@ export function embedConfig(format: 'iife' | 'es'): UserConfig {
     },
     // library mode keeps process.env.NODE_ENV for the consumer; a script tag has no consumer build
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    plugins: [vanillaExtractPlugin(), pruneQueryCore(), cssIntoScript()],
+    plugins: [vanillaExtractPlugin(), noInfiniteQueries(), pruneQueryCore(), cssIntoScript()],
     logLevel: format === 'es' ? 'warn' : 'info',
     build: {
       target: 'es2022',
