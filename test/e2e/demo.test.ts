@@ -238,6 +238,15 @@ describe('npm run demo in Chromium: dashboard and marketing page', () => {
     await page.screenshot({ path: join(SHOTS, 'marketing.png'), fullPage: true });
   });
 
+  it("serves the README's React quickstart: track a link, then its chart", async () => {
+    const { page } = await visit('/quickstart.html');
+    const tracker = page.locator('[data-cs-component="VideoTracker"]');
+    await tracker.getByLabel('Video link').fill(`${link.replace('@e2e.demo', '@e2e.quick')}`);
+    await tracker.getByRole('button', { name: 'Start tracking' }).click();
+    const chart = page.locator('[data-cs-component="SnapshotChart"]');
+    await expect.poll(() => chart.getAttribute('data-state'), { timeout: 30_000 }).toBe('ready');
+  });
+
   it("serves the README's script-tag quickstart, and it renders as is", async () => {
     const { page } = await visit('/marketing/quickstart.html');
     const ready = () =>

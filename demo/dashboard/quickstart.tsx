@@ -1,0 +1,17 @@
+import { useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { SnapshotChart, VideoTracker } from '../../src/components/index.js';
+import { ContentStatsProvider } from '../../src/react/index.js';
+
+function App() {
+  const [videoId, setVideoId] = useState<string | null>(null);
+  return (
+    // the proxy and token endpoint from demo/server.ts: the API key stays on your server
+    <ContentStatsProvider baseUrl="/api/contentstats" tokenUrl="/api/contentstats-token">
+      <VideoTracker onTracked={(video) => setVideoId(video.id)} />
+      {videoId && <SnapshotChart videoId={videoId} />}
+    </ContentStatsProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(<App />);
