@@ -106,6 +106,52 @@ describe('ErrorState', () => {
     expect(screen.queryByRole('button')).toBeNull();
   });
 
+  it('gives each error code its own heading', () => {
+    const cases: [ConstructorParameters<typeof ContentStatsError>[0], string][] = [
+      [{ code: 'unauthorized', status: 401, message: 'x' }, 'Signed out'],
+      [{ code: 'forbidden', status: 403, message: 'x' }, 'Not allowed'],
+      [{ code: 'insufficient_balance', status: 402, message: 'x', balance: 1 }, 'Balance too low'],
+      [{ code: 'not_found', status: 404, message: 'x' }, 'Video not found'],
+      [{ code: 'rate_limited', status: 429, message: 'x', retryAt: Date.now() + 5_000 }, 'Too many requests'],
+      [{ code: 'network', message: 'x' }, 'Cannot reach ContentStats'],
+      [{ code: 'invalid_response', message: 'x' }, 'Unexpected answer'],
+      [{ code: 'server', status: 500, message: 'x' }, 'Something went wrong'],
+    ];
+    for (const [init, heading] of cases) {
+      render(<ErrorState error={new ContentStatsError(init)} labels={defaultLabels} format={en} />);
+      expect(screen.getByRole('alert').querySelector('[data-part="error-title"]')?.textContent).toBe(heading);
+      cleanup();
+    }
+  });
+
+  it('says "You\'re offline" when the browser is offline', () => {
+    const online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    try {
+      render(
+        <ErrorState
+          error={new ContentStatsError({ code: 'network', message: 'x' })}
+          labels={defaultLabels}
+          format={en}
+        />,
+      );
+      expect(screen.getByRole('alert').textContent).toContain("You're offline");
+    } finally {
+      online.mockRestore();
+    }
+  });
+
+  it('offers no Retry on a 402: only a top-up helps', () => {
+    const error = new ContentStatsError({
+      code: 'insufficient_balance',
+      status: 402,
+      message: 'x',
+      balance: 1,
+    });
+    render(<ErrorState error={error} retry={() => {}} labels={defaultLabels} format={en} />);
+    expect(screen.getByRole('alert').textContent).toContain('Balance too low');
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
   it('offers Retry for a network failure', () => {
     const retry = vi.fn();
     const error = new ContentStatsError({ code: 'network', message: 'x' });

@@ -68,10 +68,41 @@ export function errorMessage(
   }
 }
 
+/** The heading for an error: a short name of what happened, so each state reads differently at a glance. */
+export function errorHeading(error: unknown, labels: Labels, online = true): string {
+  const info = errorInfo(error);
+  switch (info.code) {
+    case 'unauthorized':
+      return labels.errorTitleUnauthorized;
+    case 'forbidden':
+      return labels.errorTitleForbidden;
+    case 'insufficient_balance':
+      return labels.errorTitleInsufficientBalance;
+    case 'not_found':
+      return labels.errorTitleNotFound;
+    case 'conflict':
+      return labels.errorTitleConflict;
+    case 'rate_limited':
+      return labels.errorTitleRateLimited;
+    case 'invalid_request':
+      return labels.errorTitleInvalidRequest;
+    case 'network':
+      return online ? labels.errorTitleNetwork : labels.errorTitleOffline;
+    case 'timeout':
+      return labels.errorTitleTimeout;
+    case 'aborted':
+      return labels.errorTitleAborted;
+    case 'invalid_response':
+      return labels.errorTitleInvalidResponse;
+    default:
+      return info.retryable === false ? labels.errorTitleMisconfigured : labels.errorTitle;
+  }
+}
+
 /**
  * One actionable message per error code: sign in again (401), the API's reason (403), the balance
- * (402), a live countdown to the reset (429, with Retry once it has passed), Retry for network,
- * timeout, server and unreadable answers.
+ * (402, no Retry: only a top-up helps), a live countdown to the reset (429, with Retry once it has
+ * passed), Retry for network, timeout, server and unreadable answers. Each code has its own heading.
  */
 export function ErrorState({ error, retry, labels, format, detail, retryLabel, children }: ErrorStateProps) {
   const info = errorInfo(error);
@@ -80,14 +111,17 @@ export function ErrorState({ error, retry, labels, format, detail, retryLabel, c
   const online = useOnline();
   const message = errorMessage(error, labels, format, seconds, online);
   const waiting = info.code === 'rate_limited' && seconds !== null && seconds > 0;
+  // a repeat cannot fix these: a 402 needs a top-up first, the others a different request
   const retryable =
-    !['forbidden', 'not_found', 'conflict', 'invalid_request'].includes(info.code) &&
+    !['forbidden', 'insufficient_balance', 'not_found', 'conflict', 'invalid_request'].includes(info.code) &&
     !(info.code === 'server' && info.retryable === false);
   const actionLabel = info.code === 'unauthorized' ? labels.signInAgain : (retryLabel ?? labels.retry);
   return (
     <div className={errorClass} data-part="error" data-error-code={info.code}>
       <div role="alert">
-        <p className={errorTitle}>{labels.errorTitle}</p>
+        <p className={errorTitle} data-part="error-title">
+          {errorHeading(error, labels, online)}
+        </p>
         {/* the countdown changes every second: announced once, not on every tick */}
         <p className={errorText} aria-live={waiting ? 'off' : undefined} data-part="error-message">
           {message}

@@ -12,8 +12,34 @@ export interface Labels extends ChartLabels {
   loading: string;
   /** Button that repeats a failed request. */
   retry: string;
-  /** Heading of every error state. */
+  /** Heading of a service error, and of any error without a heading of its own below. */
   errorTitle: string;
+  /** Heading of a 401. */
+  errorTitleUnauthorized: string;
+  /** Heading of a 403. */
+  errorTitleForbidden: string;
+  /** Heading of a 402. */
+  errorTitleInsufficientBalance: string;
+  /** Heading of a 404. */
+  errorTitleNotFound: string;
+  /** Heading of a 409 (the video is already tracked). */
+  errorTitleConflict: string;
+  /** Heading of a 429. */
+  errorTitleRateLimited: string;
+  /** Heading of a refused request (`invalid_request`). */
+  errorTitleInvalidRequest: string;
+  /** Heading of a network failure while the browser reports it is online. */
+  errorTitleNetwork: string;
+  /** Heading of a network failure while the browser reports it is offline. */
+  errorTitleOffline: string;
+  /** Heading of a timeout. */
+  errorTitleTimeout: string;
+  /** Heading of a cancelled request. */
+  errorTitleAborted: string;
+  /** Heading of an answer that could not be read (`invalid_response`). */
+  errorTitleInvalidResponse: string;
+  /** Heading of a server error no retry can fix (see `errorMisconfigured`). */
+  errorTitleMisconfigured: string;
   /** A value that is not known or not reported. */
   notAvailable: string;
 
@@ -179,6 +205,19 @@ export const defaultLabels: Labels = {
   loading: 'Loading…',
   retry: 'Retry',
   errorTitle: 'Something went wrong',
+  errorTitleUnauthorized: 'Signed out',
+  errorTitleForbidden: 'Not allowed',
+  errorTitleInsufficientBalance: 'Balance too low',
+  errorTitleNotFound: 'Video not found',
+  errorTitleConflict: 'Already tracked',
+  errorTitleRateLimited: 'Too many requests',
+  errorTitleInvalidRequest: 'Request refused',
+  errorTitleNetwork: 'Cannot reach ContentStats',
+  errorTitleOffline: "You're offline",
+  errorTitleTimeout: 'No answer in time',
+  errorTitleAborted: 'Cancelled',
+  errorTitleInvalidResponse: 'Unexpected answer',
+  errorTitleMisconfigured: 'Not set up correctly',
   notAvailable: '—',
 
   errorUnauthorized: 'You are signed out, or your access has expired.',
