@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import {
+  ContentStatsProvider,
   MetricSummary,
   SnapshotTable,
+  themeClass,
+  themeStyle,
   UsageMeter,
+  useVideos,
   VideoList,
   VideoTracker,
-} from '../../src/components/index.js';
-import { ContentStatsProvider, useVideos } from '../../src/react/index.js';
-import { themeClass, themeStyle } from '../../src/theme/index.js';
+} from '../../src/react/index.js';
 import { Compare } from './Compare.js';
 import { Header } from './Header.js';
 import { TryErrors } from './TryErrors.js';

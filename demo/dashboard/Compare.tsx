@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
-import type { VideoSummary } from '../../src/client/index.js';
-import { SnapshotChart } from '../../src/components/index.js';
-import type { MetricName } from '../../src/metrics/index.js';
+import type { MetricName, VideoSummary } from '../../src/index.js';
+import { SnapshotChart } from '../../src/react/index.js';
 
 const METRICS: { value: MetricName; label: string }[] = [
   { value: 'views', label: 'Views' },

@@ -1,8 +1,13 @@
 import { type ReactNode, useState } from 'react';
-import { createClient } from '../../src/client/index.js';
-import { MetricSummary, UsageMeter, VideoTracker } from '../../src/components/index.js';
-import { ContentStatsProvider, useVideos } from '../../src/react/index.js';
-import type { ThemeProp } from '../../src/theme/index.js';
+import { createClient } from '../../src/index.js';
+import {
+  ContentStatsProvider,
+  MetricSummary,
+  type ThemeProp,
+  UsageMeter,
+  useVideos,
+  VideoTracker,
+} from '../../src/react/index.js';
 import type { DemoInfo } from '../site.js';
 
 /**

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { SnapshotChart, VideoTracker } from '../../src/components/index.js';
-import { ContentStatsProvider } from '../../src/react/index.js';
+import { ContentStatsProvider, SnapshotChart, VideoTracker } from '../../src/react/index.js';
 
 function App() {
   const [videoId, setVideoId] = useState<string | null>(null);

@@ -1,4 +1,4 @@
-import type { ThemeName, ThemeProp } from '../../src/theme/index.js';
+import type { ThemeName, ThemeProp } from '../../src/react/index.js';
 
 /** The three looks the header switches between. */
 export type DemoTheme = 'light' | 'dark' | 'brand';
