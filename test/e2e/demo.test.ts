@@ -154,8 +154,8 @@ describe('npm run demo in Chromium: dashboard and marketing page', () => {
       .toBe('Stopped');
   });
 
-  it('renders the error states on demand: 404, 402, 429 and 401', async () => {
-    expectedConsole = /Failed to load resource: the server responded with a status of (401|404|429)/;
+  it('renders the error states on demand: 404, 402, 429, 401 and 403', async () => {
+    expectedConsole = /Failed to load resource: the server responded with a status of (401|403|404|429)/;
     const { page } = await visit('/');
     const card = (id: string) => page.locator(`[data-example="${id}"]`);
 
@@ -174,6 +174,12 @@ describe('npm run demo in Chromium: dashboard and marketing page', () => {
     await card('401').getByRole('button', { name: 'Show it' }).click();
     await expect.poll(() => card('401').textContent(), { timeout: 15_000 }).toContain('You are signed out');
     await expect.poll(() => card('401').getByRole('button', { name: 'Sign in again' }).count()).toBe(1);
+
+    await card('403').getByRole('button', { name: 'Show it' }).click();
+    await card('403').getByRole('button', { name: 'Start tracking' }).click();
+    await expect
+      .poll(() => card('403').textContent(), { timeout: 15_000 })
+      .toContain('You are not allowed to do this');
     await card('404').scrollIntoViewIfNeeded();
     await page.locator('.demo-errors').screenshot({ path: join(SHOTS, 'dashboard-errors.png') });
   });
