@@ -99,6 +99,10 @@ site = await createSite({
   embed: embedStarted,
   verbose: values.verbose === true,
   log,
+}).catch((error: unknown) => {
+  // e.g. a TOKEN_SECRET under 32 bytes: the reason in one line, not a stack trace
+  console.error(`The demo could not start: ${error instanceof Error ? error.message : String(error)}`);
+  return shutdown(1);
 });
 
 const server = site.server;
