@@ -97,9 +97,13 @@ export default defineConfig({
         },
         test: {
           name: 'preact',
-          include: ['test/react/hooks.test.tsx'],
+          // the hooks and the components, as the script-tag embed runs them
+          include: ['test/react/hooks.test.tsx', 'test/components/*.test.tsx'],
+          // server rendering goes through react-dom/server, which has no preact/compat alias here
+          exclude: ['test/components/*ssr*.test.tsx'],
           typecheck: { enabled: false },
-          server: { deps: { inline: [/@testing-library\/preact/] } },
+          // visx imports react itself: inline it so the alias reaches it too
+          server: { deps: { inline: [/@testing-library\/preact/, /@visx\//] } },
         },
       },
       {
