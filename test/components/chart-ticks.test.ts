@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { computeGeometry } from '../../src/components/chart/geometry';
 import {
   linearTicks,
   logDomain,
@@ -6,7 +7,9 @@ import {
   logTicks,
   niceLinearDomain,
 } from '../../src/components/chart/scales';
+import { tickLabels } from '../../src/components/chart/tickLabels';
 import { formatHoursSinceStart, hourTicks, timeTicks } from '../../src/components/chart/timeTicks';
+import type { PlotSeries } from '../../src/components/chart/types';
 
 const HOUR = 3_600_000;
 
@@ -77,6 +80,50 @@ describe('value scales', () => {
     expect(scale(-50)).toBe(200);
     expect(scale(100_000)).toBe(0);
     expect(logTicks(scale.domain, 6)).toEqual([1, 10, 100, 1000, 10_000, 100_000]);
+  });
+
+  it('keeps a value above 10^15 off the top edge of a log scale, with a tick at the top', () => {
+    const max = 9_007_199_254_740_992;
+    const domain = logDomain(1_200, max);
+    const scale = logScale(domain, [200, 0]);
+    // at least 4% of the height above the line
+    expect(scale(max)).toBeGreaterThanOrEqual(8);
+    const ticks = logTicks(domain, 4);
+    expect(ticks.at(-1)).toBe(domain[1]);
+    expect(ticks.at(-1)).toBeGreaterThan(max);
+    expect(new Set(tickLabels(ticks, 'en-US')).size).toBe(ticks.length);
+  });
+
+  it('labels ticks of a huge, nearly flat series so that neighbours differ', () => {
+    const base = 9_007_199_254_740_000;
+    const ticks = linearTicks(base, base + 8_000, 4);
+    expect(ticks.length).toBeGreaterThan(2);
+    const labels = tickLabels(ticks, 'en-US');
+    expect(new Set(labels).size).toBe(ticks.length);
+    // the usual one decimal where it is enough
+    expect(tickLabels([0, 500_000, 1_000_000], 'en-US')).toEqual(['0', '500K', '1M']);
+  });
+
+  it('never gives a chart identical y ticks for counts above 2^53', () => {
+    const points = Array.from({ length: 48 }, (_, i) => ({
+      x: i * 3_600_000,
+      time: i * 3_600_000,
+      value: 9_007_199_254_740_992 + i * 1_000,
+      exact: 9_007_199_254_740_993n + BigInt(i * 1_000),
+    }));
+    for (const scale of ['linear', 'log'] as const) {
+      const geometry = computeGeometry({
+        series: [{ id: 'a', label: 'a', color: '#000', index: 0, points }] satisfies PlotSeries[],
+        width: 320,
+        height: 240,
+        scale,
+        align: 'time',
+        locale: 'en-US',
+      });
+      const labels = geometry.yTicks.map((t) => t.label);
+      expect(labels.length).toBeGreaterThan(1);
+      expect(new Set(labels).size).toBe(labels.length);
+    }
   });
 
   it('rounds linear domains and ticks', () => {

@@ -17,12 +17,26 @@ const en = getFormatters('en-US');
 const seen = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
 describe('Count', () => {
-  it('shows a compact count with the exact value above 2^53 in title and text', () => {
-    render(<Count value={9_007_199_254_740_993n} format={en} notAvailable="—" />);
-    const count = screen.getByTitle('9,007,199,254,740,993');
-    expect(count.textContent).toContain('9007.2T');
-    expect(count.textContent).toContain('9,007,199,254,740,993');
+  it('shows a compact count with the exact value in title and text', () => {
+    render(<Count value={1_234_567_890_123n} format={en} notAvailable="—" />);
+    const count = screen.getByTitle('1,234,567,890,123');
+    expect(count.textContent).toContain('1.2T');
+    expect(count.textContent).toContain('1,234,567,890,123');
     expect(count).toHaveProperty('tabIndex', 0);
+  });
+
+  it('shows counts from 10^15 on with every digit: "9007.2T" would hide differences', () => {
+    render(
+      <>
+        <Count value={9_007_199_254_740_993n} format={en} notAvailable="—" />
+        <Count value={9_007_199_254_740_997n} kind="delta" format={en} notAvailable="—" />
+        <Count value={-1e15} kind="delta" format={en} notAvailable="—" />
+      </>,
+    );
+    expect(screen.getByText('9,007,199,254,740,993').hasAttribute('tabindex')).toBe(false);
+    expect(screen.getByText('+9,007,199,254,740,997')).toBeTruthy();
+    expect(screen.getByText('-1,000,000,000,000,000')).toBeTruthy();
+    expect(en.compact(999_999_999_999_999n)).toBe('1000T');
   });
 
   it('is not focusable when nothing is abbreviated', () => {

@@ -64,10 +64,9 @@ function nearestStop(stops: readonly number[], x: number): number {
  */
 export function ChartPlot(props: ChartPlotProps) {
   const { series, width, height, mode, scale, align, format, svgRef } = props;
-  const formatValue = format.compact;
   const geometry = useMemo(
-    () => computeGeometry({ series, width, height, scale, align, locale: format.locale, formatValue }),
-    [series, width, height, scale, align, format.locale, formatValue],
+    () => computeGeometry({ series, width, height, scale, align, locale: format.locale }),
+    [series, width, height, scale, align, format.locale],
   );
   const stops = useMemo(() => unionXs(series), [series]);
   const [crosshair, setCrosshair] = useState<Crosshair | null>(null);

@@ -8,6 +8,7 @@ import {
   niceLinearDomain,
   type Scale,
 } from './scales.js';
+import { tickLabels } from './tickLabels.js';
 import { hourTicks, type Tick, timeTicks } from './timeTicks.js';
 import type { ChartAlign, ChartScale, PlotPoint, PlotSeries } from './types.js';
 
@@ -44,9 +45,8 @@ export function computeGeometry(options: {
   scale: ChartScale;
   align: ChartAlign;
   locale: string | undefined;
-  formatValue: (value: number) => string;
 }): Geometry {
-  const { series, width, height, scale, align, locale, formatValue } = options;
+  const { series, width, height, scale, align, locale } = options;
   let xMin = Number.POSITIVE_INFINITY;
   let xMax = Number.NEGATIVE_INFINITY;
   let yMin = Number.POSITIVE_INFINITY;
@@ -86,7 +86,8 @@ export function computeGeometry(options: {
   const yCount = Math.max(2, Math.round(innerHeight / 48));
   const yDomain = scale === 'log' ? logDomain(yMinPositive, yMax) : niceLinearDomain(yMin, yMax, yCount);
   const yValues = scale === 'log' ? logTicks(yDomain, yCount) : linearTicks(yDomain[0], yDomain[1], yCount);
-  const yTicks = yValues.map((value) => ({ value, label: formatValue(value) }));
+  const yLabels = tickLabels(yValues, locale);
+  const yTicks = yValues.map((value, i) => ({ value, label: yLabels[i] ?? '' }));
   const longest = yTicks.reduce((n, t) => Math.max(n, t.label.length), 1);
   const margin: Margin = { top, right: 16, bottom, left: Math.ceil(longest * CHAR_WIDTH) + 14 };
   const innerWidth = Math.max(20, width - margin.left - margin.right);

@@ -80,17 +80,24 @@ export function linearTicks(min: number, max: number, count: number): number[] {
   return out;
 }
 
-/** Log domain from the smallest positive and the largest value, widened to powers of ten. */
+/**
+ * Log domain from the smallest positive and the largest value, widened to powers of ten. The top
+ * gets one more decade when the largest value would sit on the plot's upper edge (within 4% of
+ * the height), where its line would merge with the frame.
+ */
 export function logDomain(minPositive: number, max: number): [number, number] {
   const lo = Number.isFinite(minPositive) && minPositive > 0 ? minPositive : 1;
   const hi = Math.max(max, lo);
-  const d0 = 10 ** Math.floor(Math.log10(lo));
-  let d1 = 10 ** Math.ceil(Math.log10(hi));
-  if (d1 <= d0) d1 = d0 * 10;
-  return [d0, d1];
+  const e0 = Math.floor(Math.log10(lo));
+  let e1 = Math.max(Math.ceil(Math.log10(hi)), e0 + 1);
+  if (e1 - Math.log10(hi) < 0.04 * (e1 - e0)) e1 += 1;
+  return [10 ** e0, 10 ** e1];
 }
 
-/** Powers of ten in the domain, with 2× and 5× steps when there are few decades. */
+/**
+ * Powers of ten in the domain, ascending, with 2× and 5× steps when there are few decades. When
+ * decades are skipped, the count starts from the top, so the domain's top always has a tick.
+ */
 export function logTicks(domain: readonly [number, number], count: number): number[] {
   const lo = Math.round(Math.log10(domain[0]));
   const hi = Math.round(Math.log10(domain[1]));
@@ -98,7 +105,7 @@ export function logTicks(domain: readonly [number, number], count: number): numb
   const every = Math.max(1, Math.ceil(decades / Math.max(1, count)));
   const multipliers = decades * 3 <= count ? [1, 2, 5] : [1];
   const out: number[] = [];
-  for (let e = lo; e <= hi; e += every) {
+  for (let e = hi - Math.floor(decades / every) * every; e <= hi; e += every) {
     for (const m of multipliers) {
       const value = m * 10 ** e;
       if (value <= domain[1] * (1 + 1e-9)) out.push(value);

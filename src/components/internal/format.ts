@@ -5,11 +5,14 @@ export type CountValue = bigint | number;
 export interface Formatters {
   /** The locale asked for (`undefined` = the viewer's). */
   readonly locale: string | undefined;
-  /** Compact count: `1.2M`. */
+  /**
+   * Compact count: `1.2M`. From 10^15 on it is the exact grouped count: "9007.2T" on every row
+   * would hide the differences between neighbours, and nobody reads trillions of thousands.
+   */
   compact(value: CountValue): string;
   /** Exact count with grouping: `1,234,567` (bigints stay exact above 2^53). */
   exact(value: CountValue): string;
-  /** Signed compact change, `+1.2K` (`0` unsigned). */
+  /** Signed compact change, `+1.2K` (`0` unsigned); signed exact from 10^15 on, as `compact`. */
   delta(value: CountValue): string;
   /** Signed exact change, `+1,234.5` (bigints stay exact). */
   deltaExact(value: CountValue): string;
@@ -30,6 +33,13 @@ export interface Formatters {
 }
 
 const cache = new Map<string, Formatters>();
+
+const HUGE = 10n ** 15n;
+
+/** `true` from 10^15 on (either sign), where a compact form stops telling counts apart. */
+export function isHugeCount(value: CountValue): boolean {
+  return typeof value === 'bigint' ? value >= HUGE || value <= -HUGE : Math.abs(value) >= 1e15;
+}
 
 function pick(ms: number): [number, Intl.RelativeTimeFormatUnit] {
   const abs = Math.abs(ms);
@@ -68,9 +78,9 @@ function create(locale: string | undefined): Formatters {
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   return {
     locale,
-    compact: (value) => compact.format(value),
+    compact: (value) => (isHugeCount(value) ? exact : compact).format(value),
     exact: (value) => exact.format(value),
-    delta: (value) => delta.format(value),
+    delta: (value) => (isHugeCount(value) ? deltaExact : delta).format(value),
     deltaExact: (value) => deltaExact.format(value),
     percent: (ratio) => percent.format(ratio),
     money: (usd) => money.format(usd),
