@@ -106,6 +106,22 @@ describe('npm run demo in Chromium: dashboard and marketing page', () => {
     expect(demo.output()).not.toMatch(/Error|at .+\.ts:\d+/);
   });
 
+  it('refuses a busy port in one line, with what to do, and exits 1', async () => {
+    const port = new URL(demo.base).port;
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: port };
+    delete env.CONTENTSTATS_API_KEY;
+    const second = spawn(process.execPath, ['--import', 'tsx', 'demo/run.ts'], { cwd: ROOT, env });
+    let stderr = '';
+    second.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => second.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe(
+      `Port ${port} is already in use. Stop what runs there, or pick another port: PORT=${Number(port) + 1} npm run demo (or npm run demo -- --port ${Number(port) + 1}).`,
+    );
+  });
+
   it('tracks a pasted link: validation, cost against the balance, then its snapshots arrive and grow', async () => {
     const { page } = await visit('/');
     const tracker = page.locator('.demo-content [data-cs-component="VideoTracker"]');
