@@ -264,7 +264,10 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
         <div aria-live="polite">
           {cannotAfford && cost !== null && balance !== undefined ? (
             <p id={ids.refusal} className={css.refusal} data-part="refusal">
-              {labels.cannotAfford(format.money(cost), format.money(balance))}
+              {format.money(cost) === format.money(balance)
+                ? // rounded to cents they would look alike: "costs $2.52 but your balance is $2.52"
+                  labels.cannotAfford(format.moneyExact(cost), format.moneyExact(balance))
+                : labels.cannotAfford(format.money(cost), format.money(balance))}
             </p>
           ) : null}
         </div>

@@ -37,6 +37,15 @@ describe('VideoTrackerView', () => {
     expect(document.activeElement).toBe(screen.getByLabelText('Video link'));
   });
 
+  it('never refuses with two amounts that look alike', async () => {
+    const user = userEvent.setup();
+    render(<VideoTrackerView onSubmit={vi.fn()} balance={2.515} />);
+    // one money rule: whole cents from $1 on
+    expect(screen.getByText('Balance $2.52')).toBeTruthy();
+    await user.type(screen.getByLabelText('Video link'), LINK);
+    expect(screen.getByText(/costs about \$2\.52 but your balance is \$2\.515/)).toBeTruthy();
+  });
+
   it('shows the cost beside the balance and refuses before submitting when it cannot be covered', async () => {
     const user = userEvent.setup();
     const onSubmit = vi.fn();

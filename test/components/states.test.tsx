@@ -52,6 +52,14 @@ describe('Count', () => {
   });
 });
 
+describe('money', () => {
+  it('follows one rule: whole cents from $1 on, a third decimal below $1 when there is one', () => {
+    expect([84.865, 100, 3.1, 1.2].map(en.money)).toEqual(['$84.87', '$100.00', '$3.10', '$1.20']);
+    expect([0.015, 0.36, 0.1].map(en.money)).toEqual(['$0.015', '$0.36', '$0.10']);
+    expect(en.moneyExact(84.865)).toBe('$84.865');
+  });
+});
+
 describe('ErrorState', () => {
   it('counts down to the rate-limit reset, then offers Retry', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });

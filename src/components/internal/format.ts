@@ -18,8 +18,13 @@ export interface Formatters {
   deltaExact(value: CountValue): string;
   /** A ratio as a percentage: `0.0523` → `5.23%`. */
   percent(ratio: number): string;
-  /** USD: `$2.52`, `$0.015`. */
+  /**
+   * USD, one rule everywhere: whole cents from $1 on (`$84.87`, `$100.00`); below $1 a third
+   * decimal when there is one, as prices per snapshot need it (`$0.015`, `$0.36`).
+   */
   money(usd: number): string;
+  /** USD to the mill (`$84.865`), for two amounts that `money` would show alike. */
+  moneyExact(usd: number): string;
   /** Plain number with grouping (small integers: minutes, days, limits). */
   number(value: number): string;
   /** Date and time in the viewer's time zone. */
@@ -59,8 +64,14 @@ function create(locale: string | undefined): Formatters {
   });
   const deltaExact = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
-  // balances are kept to the mill: show a third digit only when there is one
   const money = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  // balances are kept to the mill: a third digit where it is the price (below $1) or asked for
+  const mills = new Intl.NumberFormat(locale, {
     style: 'currency',
     currency: 'USD',
     minimumFractionDigits: 2,
@@ -83,7 +94,8 @@ function create(locale: string | undefined): Formatters {
     delta: (value) => (isHugeCount(value) ? deltaExact : delta).format(value),
     deltaExact: (value) => deltaExact.format(value),
     percent: (ratio) => percent.format(ratio),
-    money: (usd) => money.format(usd),
+    money: (usd) => (Math.abs(usd) < 1 ? mills : money).format(usd),
+    moneyExact: (usd) => mills.format(usd),
     number: (value) => number.format(value),
     dateTime: (ms) => dateTime.format(ms),
     date: (ms) => date.format(ms),
