@@ -46,6 +46,23 @@ describe('Count', () => {
     expect(count.hasAttribute('title')).toBe(false);
   });
 
+  it('isolates the number from the words around it, for right-to-left languages', () => {
+    const { container } = render(
+      <Count
+        value={1_200}
+        kind="delta"
+        wrap={defaultLabels.perHour}
+        format={getFormatters('ar-EG')}
+        notAvailable="—"
+      />,
+    );
+    const shown = container.querySelector('[aria-hidden="true"]');
+    const number = shown?.querySelector('bdi');
+    expect(number?.textContent).toBe(getFormatters('ar-EG').delta(1_200));
+    expect(number?.nextSibling?.textContent).toBe('/h');
+    expect(container.querySelector('[title]')?.getAttribute('title')).toMatch(/^\u2068.+\u2069\/h$/);
+  });
+
   it('formats for de-DE', () => {
     render(<Count value={1_234_567n} format={getFormatters('de-DE')} notAvailable="—" />);
     expect(seen(screen.getByTitle('1.234.567').textContent)).toContain('1,2 Mio.');

@@ -1,6 +1,26 @@
+import type { ReactNode } from 'react';
 import { count as countClass } from './count.css.js';
 import type { CountValue, Formatters } from './format.js';
 import { visuallyHidden } from './root.css.js';
+
+const SLOT = '\u0000';
+
+/**
+ * `wrap(text)` with the number in a `<bdi>`: in a right-to-left language the sign and digits of
+ * "+1.2K/h" would otherwise trade places with the label's own words ("h/+1.2K").
+ */
+function isolate(wrap: ((text: string) => string) | undefined, text: string): ReactNode {
+  if (!wrap) return text;
+  const parts = wrap(SLOT).split(SLOT);
+  if (parts.length !== 2) return wrap(text);
+  return (
+    <>
+      {parts[0]}
+      <bdi>{text}</bdi>
+      {parts[1]}
+    </>
+  );
+}
 
 /** Props of {@link Count}. */
 export interface CountProps {
@@ -40,22 +60,23 @@ export function Count({
       </span>
     );
   }
-  const w = wrap ?? ((text: string) => text);
   const isDelta = kind === 'delta';
-  const short = w(isDelta ? format.delta(value) : format.compact(value));
-  const exact = w(isDelta ? format.deltaExact(value) : format.exact(value));
-  if (short === exact) {
+  const shortValue = isDelta ? format.delta(value) : format.compact(value);
+  const exactValue = isDelta ? format.deltaExact(value) : format.exact(value);
+  // the title and focus bubble are plain text: Unicode isolates do there what <bdi> does below
+  const exact = wrap ? wrap(`\u2068${exactValue}\u2069`) : exactValue;
+  if (shortValue === exactValue) {
     return (
       <span className={classes} data-part={part}>
-        {exact}
+        {isolate(wrap, exactValue)}
       </span>
     );
   }
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: focus reveals the exact value to keyboard users
     <span className={classes} data-part={part} title={exact} data-exact={exact} tabIndex={0}>
-      <span aria-hidden="true">{short}</span>
-      <span className={visuallyHidden}>{exact}</span>
+      <span aria-hidden="true">{isolate(wrap, shortValue)}</span>
+      <span className={visuallyHidden}>{isolate(wrap, exactValue)}</span>
     </span>
   );
 }
