@@ -48,6 +48,14 @@ describe('video freshness: the API says how long, on its own clock (issue 7, ite
   const get = (id: string, headers: Record<string, string> = {}) =>
     h.proxy('GET', `/api/v1/videos/${id}`, { headers: bearer(token, headers) });
 
+  it("tells the browser's cache the answer varies with the credentials, on misses and hits (regression: a bad token was answered from the browser cache)", async () => {
+    const id = serve({ 'Cache-Control': 'max-age=120', Date: HTTP_DATE });
+    for (const answer of [await get(id), await get(id)]) {
+      const vary = String(answer.headers.vary ?? '').split(/,\s*/);
+      expect(vary).toEqual(expect.arrayContaining(['Authorization', 'Cookie']));
+    }
+  });
+
   it("uses the API's max-age and passes its Date (the proxy used to compute from its own clock)", async () => {
     const id = serve({ 'Cache-Control': 'max-age=120', Date: HTTP_DATE });
     const first = await get(id);

@@ -13,7 +13,11 @@ export function cors(policy: CorsPolicy): Stage {
       return answer;
     }
     const response = await next();
-    for (const [name, value] of Object.entries(policy.headers(origin))) response.headers.set(name, value);
+    // Vary adds to what the answer already varies on (credentials); everything else is set
+    for (const [name, value] of Object.entries(policy.headers(origin))) {
+      if (name === 'Vary') response.headers.append(name, value);
+      else response.headers.set(name, value);
+    }
     return response;
   };
 }

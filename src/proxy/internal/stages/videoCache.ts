@@ -18,8 +18,19 @@ export interface VideoCacheDeps {
   generations: Generations;
 }
 
+/**
+ * The answer depends on who asks (a token limited to other videos, an expired one, another session):
+ * without `Vary`, the browser's own cache would answer a request carrying other credentials, or
+ * none, with data fetched under these.
+ */
+const VARY = 'Authorization, Cookie';
+
 function freshnessHeaders(maxAge: number, date: string | null): Record<string, string> {
-  return { 'Cache-Control': `private, max-age=${maxAge}`, ...(date === null ? {} : { Date: date }) };
+  return {
+    'Cache-Control': `private, max-age=${maxAge}`,
+    Vary: VARY,
+    ...(date === null ? {} : { Date: date }),
+  };
 }
 
 /**
@@ -92,6 +103,7 @@ export function cacheVideo({ cache, generations }: VideoCacheDeps): Stage {
     }
     response.headers.set('ETag', entry.etag);
     response.headers.set('Cache-Control', `private, max-age=${ttl}`);
+    response.headers.append('Vary', VARY);
     response.headers.set('X-Cache', 'MISS');
     return response;
   };
