@@ -165,6 +165,11 @@ export function embedConfig(format: 'iife' | 'es'): UserConfig {
         ...preactAliases,
         // the components draw straight lines with visx's LinePath; the same path text without
         // d3-shape and d3-path (and without `classnames`, which visx uses to join two strings)
+        // the data layer's query-core, in the part the hooks use (see the module's comment)
+        {
+          find: /^@tanstack\/query-core$/,
+          replacement: fileURLToPath(new URL('./src/embed/lean/query-core.ts', import.meta.url)),
+        },
         {
           find: /^@visx\/shape$/,
           replacement: fileURLToPath(new URL('./src/embed/lean/shape.tsx', import.meta.url)),
