@@ -34,6 +34,12 @@ export type SnapshotChartProps = SnapshotChartSource &
   Omit<SnapshotChartViewProps, 'series' | 'status' | 'error' | 'onRetry'> & {
     /** Legend name of a video (with `videoIds`). @defaultValue `@handle · …123456` from its link */
     seriesLabel?: (video: Video) => string;
+    /**
+     * Value axis scale. Several metrics of one video default to `log`: views run hundreds of
+     * times above likes, comments and shares, which a shared linear axis flattens onto zero.
+     * @defaultValue 'log' for several metrics of one video (`videoId`), else 'linear'
+     */
+    scale?: SnapshotChartViewProps['scale'];
   };
 
 export { seriesFromPoints } from './chart/data.js';
@@ -56,6 +62,7 @@ export function SnapshotChart(props: SnapshotChartProps) {
 function Connected({ results, ...props }: SnapshotChartProps & { results: UseSnapshotsResult[] }) {
   const { labels } = useUi(props);
   const { videoIds, videoId, metric = 'views', metrics = DEFAULT_METRICS, seriesLabel, ...viewProps } = props;
+  const scale = viewProps.scale ?? (videoIds === undefined && metrics.length > 1 ? 'log' : 'linear');
   const series = useSeries(
     results,
     (datas) => {
@@ -103,6 +110,7 @@ function Connected({ results, ...props }: SnapshotChartProps & { results: UseSna
   return (
     <SnapshotChartView
       {...viewProps}
+      scale={scale}
       title={title}
       series={series}
       status={status}

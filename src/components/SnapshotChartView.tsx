@@ -3,7 +3,15 @@ import type { ContentStatsError } from '../client/errors.js';
 import { ChartLegend } from './chart/ChartLegend.js';
 import { ChartPlot } from './chart/ChartPlot.js';
 import { ChartTable } from './chart/ChartTable.js';
-import { actions, caption, chartRoot, full, title as titleClass } from './chart/chart.css.js';
+import {
+  actions,
+  caption,
+  chartRoot,
+  FOOTER_HEIGHT,
+  footer,
+  full,
+  title as titleClass,
+} from './chart/chart.css.js';
 import { toPlotSeries } from './chart/data.js';
 import { downloadPng, downloadSvg } from './chart/download.js';
 import { formatHoursSinceStart } from './chart/timeTicks.js';
@@ -162,9 +170,12 @@ export function SnapshotChartView(props: SnapshotChartViewProps) {
     body = props.renderLoading ? (
       props.renderLoading()
     ) : (
-      <div style={{ height }}>
-        <Skeleton label={labels.loading} lines={['40%', '100%', '100%', '100%', '70%']} lineHeight="2.5em" />
-      </div>
+      // the plot's height and the footer row's: the layout does not jump when the data arrives
+      <Skeleton
+        label={labels.loading}
+        lines={['100%', '40%']}
+        heights={[`${height}px`, `${FOOTER_HEIGHT}px`]}
+      />
     );
   } else if (state === 'error') {
     body =
@@ -219,24 +230,22 @@ export function SnapshotChartView(props: SnapshotChartViewProps) {
           {summary}
         </span>
       </figcaption>
-      <div className={actions} data-part="actions">
-        {state === 'ready' ? (
-          <>
-            <button type="button" className={button.ghost} onClick={onSvg} data-part="download-svg">
-              {labels.chartDownloadSvg}
-            </button>
-            <button type="button" className={button.ghost} onClick={onPng} data-part="download-png">
-              {labels.chartDownloadPng}
-            </button>
-          </>
-        ) : null}
-      </div>
       <div ref={measureRef} className={full}>
         {body}
       </div>
-      {state === 'ready' && all.length > 0 ? (
-        <div className={full}>
-          <ChartLegend series={all} hidden={hidden} onToggle={toggle} label={labels.chartLegend} />
+      {state === 'ready' ? (
+        <div className={footer}>
+          {all.length > 0 ? (
+            <ChartLegend series={all} hidden={hidden} onToggle={toggle} label={labels.chartLegend} />
+          ) : null}
+          <div className={actions} data-part="actions">
+            <button type="button" className={button.secondary} onClick={onSvg} data-part="download-svg">
+              {labels.chartDownloadSvg}
+            </button>
+            <button type="button" className={button.secondary} onClick={onPng} data-part="download-png">
+              {labels.chartDownloadPng}
+            </button>
+          </div>
         </div>
       ) : null}
     </figure>

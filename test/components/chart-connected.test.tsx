@@ -26,6 +26,8 @@ describe('SnapshotChart (connected)', () => {
     expect(legendNames()).toEqual(['Views', 'Likes', 'Comments']);
     expect(container.querySelectorAll('[data-part="lines"] path')).toHaveLength(3);
     expect(screen.getByRole('figure', { name: 'Views, Likes, Comments' })).toBeTruthy();
+    // views would flatten likes and comments onto zero on a shared linear axis: log by default
+    expect(container.querySelector('[data-part="summary"]')?.textContent).toContain('Logarithmic scale.');
   });
 
   it('charts one metric across videos, aligned by hours since tracking began', async () => {
@@ -50,6 +52,16 @@ describe('SnapshotChart (connected)', () => {
     expect(starts).toHaveLength(2);
     expect(Math.abs(starts[0]! - starts[1]!)).toBeLessThan(10);
     expect(screen.getByRole('figure', { name: 'Likes' })).toBeTruthy();
+    expect(container.querySelector('[data-part="summary"]')?.textContent).not.toContain('Logarithmic');
+  });
+
+  it('names a video with a short link by the link itself, not its id', async () => {
+    const { wrapper } = setupApi(server);
+    const { container } = render(<SnapshotChart videoIds={[FIXTURE_IDS.fallback]} locale="en-US" />, {
+      wrapper,
+    });
+    await waitFor(() => expect(container.firstElementChild?.getAttribute('data-state')).toBe('ready'));
+    expect(legendNames()).toEqual(['vm.tiktok.com/ZMfallbk1']);
   });
 
   it('shows the error of a video that cannot be loaded', async () => {

@@ -40,6 +40,13 @@ describe("time ticks in the viewer's time zone", () => {
     expect(ticks.map((t) => t.label)).toEqual(['12 PM', '6 PM', 'Mar 3', '6 AM']);
   });
 
+  it('gives a narrow chart at least two ticks, not one lone date', () => {
+    const start = Date.UTC(2026, 2, 2, 15, 20);
+    const ticks = timeTicks(start, start + 72 * HOUR, 2, 'en-US');
+    expect(ticks.map((t) => t.label)).toEqual(['Mar 3', 'Mar 4', 'Mar 5']);
+    expect(hourTicks(0, 30, 1, 'en-US').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('keeps local midnights across a daylight-saving change', () => {
     const start = Date.UTC(2026, 2, 6, 12); // DST starts in New York on March 8
     const ticks = timeTicks(start, start + 5 * 24 * HOUR, 6, 'en-US');

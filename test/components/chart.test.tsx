@@ -291,9 +291,11 @@ describe('SnapshotChartView', () => {
 
   it('shows loading, empty and error states with a retry', async () => {
     const user = userEvent.setup();
-    const { container, rerender } = render(<SnapshotChartView status="pending" series={[]} />);
+    const { container, rerender } = render(<SnapshotChartView status="pending" series={[]} height={300} />);
     expect(container.firstElementChild?.getAttribute('data-state')).toBe('loading');
-    screen.getByRole('status', { name: 'Loading…' });
+    // as tall as the plot, then the footer row: nothing jumps when the data arrives
+    const blocks = screen.getByRole('status', { name: 'Loading…' }).children;
+    expect([...blocks].map((b) => (b as HTMLElement).style.height)).toEqual(['300px', '36px']);
     rerender(<SnapshotChartView series={[series('a', 0, () => 0n)]} />);
     expect(container.firstElementChild?.getAttribute('data-state')).toBe('empty');
     // one snapshot has no change per hour yet

@@ -1,8 +1,8 @@
 import { style } from '@vanilla-extract/css';
 import { vars } from '../../theme/contract.css.js';
 
-// a <figure>: its user-agent margin is reset. Caption and actions share the first line while
-// they fit; in a narrow container the actions wrap below the caption instead of squeezing it
+// a <figure>: its user-agent margin is reset. The title has the first line to itself (beside
+// the buttons it wrapped to four lines at 320 px); legend and downloads share the last
 export const chartRoot = style({
   display: 'flex',
   flexWrap: 'wrap',
@@ -13,10 +13,24 @@ export const chartRoot = style({
   position: 'relative',
 });
 
+/** Height of the footer row (the buttons' height): the loading skeleton reserves it. */
+export const FOOTER_HEIGHT = 36;
+
 /** Children that span the whole width: plot, legend, states. */
 export const full = style({ flex: '1 1 100%', minWidth: 0 });
 
-export const caption = style({ flex: '1 1 12rem', minWidth: 0, overflowWrap: 'anywhere' });
+export const caption = style({ flex: '1 1 100%', minWidth: 0, overflowWrap: 'anywhere' });
+
+/** Legend, then the download buttons at the end of the row (below the legend when narrow). */
+export const footer = style({
+  flex: '1 1 100%',
+  display: 'flex',
+  flexWrap: 'wrap',
+  alignItems: 'center',
+  gap: vars.space.sm,
+  minWidth: 0,
+  minHeight: FOOTER_HEIGHT,
+});
 
 export const title = style({
   margin: 0,
@@ -27,8 +41,8 @@ export const title = style({
 export const actions = style({
   display: 'flex',
   flexWrap: 'wrap',
-  justifyContent: 'flex-end',
   gap: vars.space.xs,
+  marginInlineStart: 'auto',
 });
 
 export const plot = style({
@@ -111,7 +125,15 @@ export const swatch = style({
   flex: 'none',
 });
 
-export const legend = style({ display: 'flex', flexWrap: 'wrap', gap: vars.space.xs, margin: 0, padding: 0 });
+export const legend = style({
+  flex: '1 1 12rem',
+  display: 'flex',
+  flexWrap: 'wrap',
+  gap: vars.space.xs,
+  minWidth: 0,
+  margin: 0,
+  padding: 0,
+});
 
 export const legendButton = style({
   display: 'inline-flex',

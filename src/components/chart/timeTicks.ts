@@ -60,14 +60,28 @@ function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOpti
 /**
  * About `count` ticks over [start, end] (ms) on round local times: hours, midnights, Mondays or
  * first days of months. Hour ticks at midnight show the date, so a multi-day axis reads well.
+ * At least two ticks when the span allows it: one lone date says nothing about the scale.
  */
 export function timeTicks(start: number, end: number, count: number, locale: string | undefined): Tick[] {
   if (!(end > start))
     return [{ value: start, label: dateFormat(locale, { month: 'short', day: 'numeric' }).format(start) }];
   const span = end - start;
-  const chosen =
-    INTERVALS.find(([, , ms]) => span / ms <= Math.max(1, count)) ?? INTERVALS[INTERVALS.length - 1]!;
-  const [unit, step] = chosen;
+  let index = INTERVALS.findIndex(([, , ms]) => span / ms <= Math.max(1, count));
+  if (index === -1) index = INTERVALS.length - 1;
+  let ticks = ticksOf(INTERVALS[index] as (typeof INTERVALS)[number], start, end, locale);
+  while (ticks.length < 2 && index > 0) {
+    index--;
+    ticks = ticksOf(INTERVALS[index] as (typeof INTERVALS)[number], start, end, locale);
+  }
+  return ticks;
+}
+
+function ticksOf(
+  [unit, step]: readonly [Unit, number, number],
+  start: number,
+  end: number,
+  locale: string | undefined,
+): Tick[] {
   const dayLabel = dateFormat(locale, { month: 'short', day: 'numeric' });
   // ticks fall on whole hours: `3 PM` / `15 Uhr` reads faster than `3:00 PM`
   const hourLabel = dateFormat(locale, { hour: 'numeric' });
@@ -97,7 +111,11 @@ const HOUR_STEPS = [1, 2, 3, 6, 12, 24, 48, 72, 168, 336, 720];
 /** Ticks on hours since start: `6 h`, `12 h`, then whole days `1 d`, `2 d` in the locale's units. */
 export function hourTicks(start: number, end: number, count: number, locale: string | undefined): Tick[] {
   const span = Math.max(end - start, 1);
-  const step = HOUR_STEPS.find((s) => span / s <= Math.max(1, count)) ?? Math.ceil(span / count / 720) * 720;
+  let step = HOUR_STEPS.find((s) => span / s <= Math.max(1, count)) ?? Math.ceil(span / count / 720) * 720;
+  // at least two ticks when the span allows it
+  while (step > 1 && Math.floor(end / step) - Math.ceil(start / step) < 1) {
+    step = [...HOUR_STEPS].reverse().find((s) => s < step) ?? 1;
+  }
   const hours = unitFormat(locale, 'hour');
   const days = unitFormat(locale, 'day');
   const ticks: Tick[] = [];
