@@ -16,6 +16,18 @@ import type { StateRenderProps } from './internal/stateProps.js';
 import { type UiProps, useUi } from './internal/ui.js';
 import * as css from './VideoTracker.css.js';
 
+/** Quiet time after the last keystroke before a link is judged. */
+const LINK_PAUSE_MS = 1_000;
+
+/**
+ * The reason without the examples `parseVideoLink` appends ("Use a public TikTok video link such
+ * as …"): the field's hint already shows them, and three URLs make a wall of red at 320 px.
+ */
+function shortReason(reason: string): string {
+  const cut = reason.search(/\s+Use a public\b/);
+  return cut > 0 ? reason.slice(0, cut) : reason;
+}
+
 /** Props of {@link VideoTrackerView}. */
 export interface VideoTrackerViewProps extends UiProps, RootProps, Pick<StateRenderProps, 'renderError'> {
   /** Balance that can be spent, in USD; `undefined` while unknown (then the API decides). */
@@ -48,7 +60,8 @@ export interface VideoTrackerViewProps extends UiProps, RootProps, Pick<StateRen
 }
 
 /**
- * A form that starts tracking a video: link validated as you type (with the reason), duration
+ * A form that starts tracking a video: link checked once typing pauses or the field is left (with
+ * a short reason, announced politely), duration
  * of 1–30 days, the estimated cost beside the balance, a refusal before submitting when the
  * balance cannot cover it, a pending state and the result. Data comes in as props.
  *
@@ -76,7 +89,8 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
   const id = useId();
   const [link, setLink] = useState(defaultLink);
   const [days, setDays] = useState(String(defaultDurationDays));
-  const [linkTouched, setLinkTouched] = useState(defaultLink !== '');
+  // judged on blur, after a pause in typing or on submit: a half-typed link is not an error yet
+  const [linkChecked, setLinkChecked] = useState(defaultLink !== '');
   const [attempted, setAttempted] = useState(false);
   const [lastInput, setLastInput] = useState<TrackVideoInput | null>(null);
   const linkRef = useRef<HTMLInputElement>(null);
@@ -88,12 +102,18 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
     if (status !== 'success' || !result || shownResult.current === result) return;
     shownResult.current = result;
     setLink('');
-    setLinkTouched(false);
+    setLinkChecked(false);
     setAttempted(false);
   }, [status, result]);
 
+  useEffect(() => {
+    if (linkChecked || link.trim() === '') return;
+    const timer = setTimeout(() => setLinkChecked(true), LINK_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [link, linkChecked]);
+
   const parsed = parseVideoLink(link);
-  const showLinkProblem = !parsed.ok && (attempted || (linkTouched && link.trim() !== ''));
+  const showLinkProblem = !parsed.ok && linkChecked && (attempted || link.trim() !== '');
   const dayCount = /^\d+$/.test(days.trim()) ? Number(days.trim()) : Number.NaN;
   const daysValid = durationProblem(dayCount) === null;
   const cost = daysValid ? estimateCost(dayCount) : null;
@@ -112,6 +132,7 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setAttempted(true);
+    setLinkChecked(true);
     if (pending) return;
     if (!parsed.ok) {
       linkRef.current?.focus();
@@ -198,8 +219,11 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
               value={link}
               onChange={(event) => {
                 setLink(event.target.value);
-                setLinkTouched(true);
+                setLinkChecked(false);
               }}
+              onBlur={() => setLinkChecked(true)}
+              // links read left to right in every language (RTL would put "https://" at the end)
+              dir="ltr"
               aria-invalid={showLinkProblem || undefined}
               aria-describedby={showLinkProblem ? `${ids.linkError} ${ids.linkHint}` : ids.linkHint}
               data-part="link-input"
@@ -207,11 +231,14 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
             <p id={ids.linkHint} className={css.hint}>
               {labels.linkHint}
             </p>
-            {showLinkProblem && !parsed.ok ? (
-              <p id={ids.linkError} className={css.invalid} data-part="link-error">
-                {labels.invalidLink(parsed.reason)}
-              </p>
-            ) : null}
+            {/* polite: the reason is announced once it appears, after the pause, not per keystroke */}
+            <div aria-live="polite">
+              {showLinkProblem && !parsed.ok ? (
+                <p id={ids.linkError} className={css.invalid} data-part="link-error">
+                  {labels.invalidLink(shortReason(parsed.reason))}
+                </p>
+              ) : null}
+            </div>
           </div>
           <div className={css.fieldGroup}>
             <label htmlFor={`${id}-days`} className={labelClass}>

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
@@ -11,20 +11,52 @@ const server = startMswServer();
 const LINK = 'https://www.tiktok.com/@someone/video/7301234567890123456';
 
 describe('VideoTrackerView', () => {
-  it('explains why a link is refused while typing, linked to the field', async () => {
+  it('explains why a link is refused once the field is left, linked to the field', async () => {
     const user = userEvent.setup();
     const onSubmit = vi.fn();
     render(<VideoTrackerView onSubmit={onSubmit} balance={100} />);
     const input = screen.getByLabelText('Video link');
     await user.type(input, 'https://evil.example/@a/video/1');
+    // still typing: a half-typed link is not an error yet
+    expect(input.hasAttribute('aria-invalid')).toBe(false);
+    await user.tab();
     expect(input.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (input.getAttribute('aria-describedby') ?? '').split(' ');
     const reason = document.getElementById(describedBy[0] ?? '');
-    expect(reason?.textContent).toContain('"evil.example" is not a TikTok host.');
+    // the short reason only: the examples are in the hint
+    expect(reason?.textContent).toBe('"evil.example" is not a TikTok host.');
+    expect(reason?.closest('[aria-live="polite"]')).toBeTruthy();
     await user.clear(input);
     await user.type(input, LINK);
+    await user.tab();
     expect(input.hasAttribute('aria-invalid')).toBe(false);
     expect(screen.queryByText(/is not a TikTok host/)).toBeNull();
+  });
+
+  it('judges a link after a pause in typing, not on every keystroke', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      render(<VideoTrackerView onSubmit={vi.fn()} balance={100} />);
+      const input = screen.getByLabelText('Video link');
+      fireEvent.change(input, { target: { value: 'https://www.ti' } });
+      act(() => vi.advanceTimersByTime(600));
+      fireEvent.change(input, { target: { value: 'https://www.tik' } });
+      act(() => vi.advanceTimersByTime(600));
+      // no pause of a second yet: still typing
+      expect(input.hasAttribute('aria-invalid')).toBe(false);
+      act(() => vi.advanceTimersByTime(400));
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      // typing again hides it until the next pause
+      fireEvent.change(input, { target: { value: 'https://www.tikt' } });
+      expect(input.hasAttribute('aria-invalid')).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps the link field left to right in a right-to-left language', () => {
+    render(<VideoTrackerView onSubmit={vi.fn()} balance={100} locale="ar-EG" />);
+    expect(screen.getByLabelText('Video link').getAttribute('dir')).toBe('ltr');
   });
 
   it('does not submit an empty link and says why', async () => {

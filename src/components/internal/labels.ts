@@ -92,7 +92,10 @@ export interface Labels extends ChartLabels {
   linkLabel: string;
   linkPlaceholder: string;
   linkHint: string;
-  /** Why a link is refused; `reason` is the English reason from `parseVideoLink`. */
+  /**
+   * Why a link is refused; `reason` is the English reason from `parseVideoLink`, without the
+   * examples it appends (the hint shows them).
+   */
   invalidLink: (reason: string) => string;
   durationLabel: string;
   /** Unit beside the duration field. */
@@ -260,7 +263,7 @@ export const defaultLabels: Labels = {
   trackerTitle: 'Track a video',
   linkLabel: 'Video link',
   linkPlaceholder: 'https://www.tiktok.com/@user/video/1234567890',
-  linkHint: 'A public TikTok video link.',
+  linkHint: 'A public TikTok video link, like tiktok.com/@user/video/123 or vm.tiktok.com/ZMabc/.',
   invalidLink: (reason) => reason,
   durationLabel: 'Duration',
   days: (days) => (days === 1 ? 'day' : 'days'),
