@@ -101,6 +101,7 @@ export default defineConfig({
           include: ['test/react/hooks.test.tsx', 'test/components/*.test.tsx'],
           // server rendering goes through react-dom/server, which has no preact/compat alias here
           exclude: ['test/components/*ssr*.test.tsx'],
+          setupFiles: ['test/preact-setup.ts'],
           typecheck: { enabled: false },
           // visx imports react itself: inline it so the alias reaches it too
           server: { deps: { inline: [/@testing-library\/preact/, /@visx\//] } },
