@@ -46,6 +46,43 @@ function cssIntoScript(): Plugin {
 }
 
 /**
+ * Class, variable and keyframe names for the embed's CSS: `_00`, `_01`, … instead of hashes. They
+ * only have to be unique inside our shadow roots, where no page CSS reaches, and short names
+ * compress far better than random hashes. Fixed width, lowercase and behind an underscore because
+ * vanilla-extract finds class names in selectors as plain substrings (`ed` would match inside
+ * `aria-pressed`, `_1` inside `_10`), and quirks-mode pages match classes case-insensitively.
+ * Keyed by vanilla-extract's hash, so a style file evaluated twice gets the same names.
+ */
+function shortIdentifiers(): (params: { hash: string }) => string {
+  const names = new Map<string, string>();
+  return ({ hash }) => {
+    let name = names.get(hash);
+    if (name === undefined) {
+      if (names.size >= 36 * 36) throw new Error('more than 1,296 CSS identifiers: widen the names');
+      name = `_${names.size.toString(36).padStart(2, '0')}`;
+      names.set(hash, name);
+    }
+    return name;
+  };
+}
+
+/**
+ * A style file (`*.css.ts`) is kept for its CSS even when the bundler inlines every class name it
+ * exports: package.json's `sideEffects` (`**\/*.css`) leaves it side-effect free, and short class
+ * names are inlined as constants, which would drop the module and its CSS import with it.
+ */
+function styleFilesKeepCss(): Plugin {
+  return {
+    name: 'contentstats-embed-style-files-keep-css',
+    enforce: 'post',
+    transform(code, id) {
+      if (!/\.css\.ts$/.test(id.split('?')[0] ?? '')) return null;
+      return { code, map: null, moduleSideEffects: true };
+    },
+  };
+}
+
+/**
  * Methods of query-core classes that nothing in the embed calls (infinite queries, defaults
  * setters, resets, removals…). A class keeps all its methods through tree-shaking, so they are cut
  * from the class bodies; the build fails if the finished bundle still names any of them, since a
@@ -178,7 +215,13 @@ export function embedConfig(format: 'iife' | 'es'): UserConfig {
     },
     // library mode keeps process.env.NODE_ENV for the consumer; a script tag has no consumer build
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    plugins: [vanillaExtractPlugin(), noInfiniteQueries(), pruneQueryCore(), cssIntoScript()],
+    plugins: [
+      vanillaExtractPlugin({ identifiers: shortIdentifiers() }),
+      noInfiniteQueries(),
+      pruneQueryCore(),
+      styleFilesKeepCss(),
+      cssIntoScript(),
+    ],
     logLevel: format === 'es' ? 'warn' : 'info',
     build: {
       target: 'es2022',
