@@ -5,6 +5,7 @@ import { ChartPlot } from './chart/ChartPlot.js';
 import { ChartTable } from './chart/ChartTable.js';
 import {
   actions,
+  actionsLabel,
   caption,
   chartRoot,
   FOOTER_HEIGHT,
@@ -238,12 +239,28 @@ export function SnapshotChartView(props: SnapshotChartViewProps) {
           {all.length > 0 ? (
             <ChartLegend series={all} hidden={hidden} onToggle={toggle} label={labels.chartLegend} />
           ) : null}
+          {/* "Download [SVG] [PNG]": two short buttons fit beside each other at 320 px */}
           <div className={actions} data-part="actions">
-            <button type="button" className={button.secondary} onClick={onSvg} data-part="download-svg">
-              {labels.chartDownloadSvg}
+            <span className={actionsLabel} aria-hidden="true">
+              {labels.chartDownload}
+            </span>
+            <button
+              type="button"
+              className={button.secondary}
+              onClick={onSvg}
+              aria-label={labels.chartDownloadSvg}
+              data-part="download-svg"
+            >
+              SVG
             </button>
-            <button type="button" className={button.secondary} onClick={onPng} data-part="download-png">
-              {labels.chartDownloadPng}
+            <button
+              type="button"
+              className={button.secondary}
+              onClick={onPng}
+              aria-label={labels.chartDownloadPng}
+              data-part="download-png"
+            >
+              PNG
             </button>
           </div>
         </div>

@@ -40,10 +40,12 @@ export const title = style({
 
 export const actions = style({
   display: 'flex',
-  flexWrap: 'wrap',
+  alignItems: 'center',
   gap: vars.space.xs,
   marginInlineStart: 'auto',
 });
+
+export const actionsLabel = style({ color: vars.color.textMuted, fontSize: vars.fontSize.sm });
 
 export const plot = style({
   position: 'relative',

@@ -7,7 +7,11 @@ export interface ChartLabels {
   chartPlot: string;
   /** Accessible name of the legend. */
   chartLegend: string;
+  /** Visible word before the two download buttons (which read `SVG` and `PNG`). */
+  chartDownload: string;
+  /** Accessible name of the SVG download button. */
   chartDownloadSvg: string;
+  /** Accessible name of the PNG download button. */
   chartDownloadPng: string;
   /** Axis and column name of `align="sinceStart"`. */
   chartHoursSinceStart: string;
@@ -31,6 +35,7 @@ export interface ChartLabels {
 export const defaultChartLabels: ChartLabels = {
   chartPlot: 'Chart. Left and right arrow keys move the crosshair; with Shift, by a day.',
   chartLegend: 'Series shown',
+  chartDownload: 'Download',
   chartDownloadSvg: 'Download SVG',
   chartDownloadPng: 'Download PNG',
   chartHoursSinceStart: 'Hours since tracking began',
