@@ -4,6 +4,7 @@ import type { VideoSummary } from '../client/types.js';
 import { parseCount } from '../metrics/counts.js';
 import { useStopTracking } from '../react/useStopTracking.js';
 import { useVideos } from '../react/useVideos.js';
+import { videoLabel } from './chart/videoLabel.js';
 import { Count } from './internal/Count.js';
 import { button, field } from './internal/controls.css.js';
 import { EmptyState } from './internal/EmptyState.js';
@@ -117,6 +118,8 @@ function VideoItem({ video, labels, format, selected, onSelect, onStop, stopping
   const views = latestCount(video, 'views');
   const likes = latestCount(video, 'likes');
   const canStop = onStop !== undefined && status === 'monitoring';
+  // "@handle · …123456" first: at 320 px full links all truncate to the same "https://www.tiktok.com/@cre…"
+  const name = videoLabel(video);
 
   return (
     <li
@@ -135,14 +138,15 @@ function VideoItem({ video, labels, format, selected, onSelect, onStop, stopping
             className={css.linkButton}
             onClick={() => onSelect(video.id)}
             title={video.video_link}
-            aria-label={labels.selectVideo(video.video_link)}
+            // the name must contain the visible text; the full link is the description (title)
+            aria-label={labels.selectVideo(name)}
             data-part="select"
           >
-            {video.video_link}
+            {name}
           </button>
         ) : (
           <span className={css.linkText} title={video.video_link} data-part="link">
-            {video.video_link}
+            {name}
           </span>
         )}
         <div className={css.meta}>
@@ -332,14 +336,17 @@ export function VideoListView(props: VideoListViewProps) {
 export type VideoListProps = Omit<
   VideoListViewProps,
   'videos' | 'status' | 'error' | 'onRetry' | 'onStop' | 'stoppingId' | 'stopError' | 'platform'
->;
+> & {
+  /** Hides Stop, e.g. for a token that may read but not stop. @defaultValue false */
+  readOnly?: boolean | undefined;
+};
 
 /**
  * The tracked videos through the nearest `<ContentStatsProvider>`: filtered by platform on the
  * server, stopped through `useStopTracking` (the status flips at once and rolls back on error).
  */
 export function VideoList(props: VideoListProps) {
-  const { onPlatformChange, defaultPlatform = null, ...viewProps } = props;
+  const { onPlatformChange, defaultPlatform = null, readOnly = false, ...viewProps } = props;
   const [platform, setPlatform] = useState<string | null>(defaultPlatform);
   const list = useVideos(platform === null ? {} : { platform });
   const stop = useStopTracking();
@@ -355,7 +362,7 @@ export function VideoList(props: VideoListProps) {
         setPlatform(next);
         onPlatformChange?.(next);
       }}
-      onStop={(id) => stop.mutate(id)}
+      onStop={readOnly ? undefined : (id) => stop.mutate(id)}
       stoppingId={stop.isPending ? stopId : null}
       stopError={stop.error && stopId ? { id: stopId, error: stop.error } : null}
     />

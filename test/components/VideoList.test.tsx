@@ -43,7 +43,8 @@ describe('VideoListView', () => {
     render(<VideoListView videos={videos} />);
     const first = screen.getAllByRole('listitem')[0] as HTMLElement;
     expect(within(first).getByText('Monitoring')).toBeTruthy();
-    expect(within(first).getByTitle(LONG)).toBeTruthy();
+    // the handle and the id's tail lead (rows differ at 320 px); the full link is in the title
+    expect(within(first).getByTitle(LONG).textContent).toBe(`@${'a'.repeat(60)} · …123456`);
     // from 10^15 on the count shows every digit (a compact "9007.2T" would hide differences)
     expect(within(first).getByText('9,007,199,254,740,993')).toBeTruthy();
     expect(within(first).getByTitle('1,234').textContent).toContain('1.2K');
@@ -68,7 +69,7 @@ describe('VideoListView', () => {
     const user = userEvent.setup();
     const onSelect = vi.fn();
     render(<VideoListView videos={videos} onSelect={onSelect} />);
-    await user.click(screen.getByRole('button', { name: 'Show https://www.tiktok.com/@b/video/2' }));
+    await user.click(screen.getByRole('button', { name: 'Show @b · …2' }));
     expect(onSelect).toHaveBeenCalledWith('cm5video0002');
   });
 
@@ -134,5 +135,13 @@ describe('VideoList against the local API', () => {
     const stopped = api.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/stop'));
     expect(stopped).toHaveLength(1);
     expect(Object.values(FIXTURE_IDS)).toContain(stopped[0]?.path.split('/')[4]);
+  });
+
+  it('offers no Stop when read-only', async () => {
+    const { wrapper } = setupApi(server);
+    render(<VideoList readOnly />, { wrapper });
+    await screen.findAllByRole('listitem');
+    expect(screen.getAllByText('Monitoring').length).toBeGreaterThan(0);
+    expect(screen.queryByRole('button', { name: /^Stop:/ })).toBeNull();
   });
 });

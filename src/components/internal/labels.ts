@@ -185,8 +185,11 @@ export interface Labels extends ChartLabels {
   stopConfirmYes: string;
   stopCancel: string;
   stopPending: string;
-  /** Accessible name of the button that selects a video; `link` is the video link. */
-  selectVideo: (link: string) => string;
+  /**
+   * Accessible name of the button that selects a video; `name` is the short name it shows
+   * (`@handle · …123456`, the link without `https://` for short links).
+   */
+  selectVideo: (name: string) => string;
   /** Tracked since; `date` formatted. */
   trackedSince: (date: string) => string;
 }
@@ -326,6 +329,6 @@ export const defaultLabels: Labels = {
   stopConfirmYes: 'Stop tracking',
   stopCancel: 'Keep tracking',
   stopPending: 'Stopping…',
-  selectVideo: (link) => `Show ${link}`,
+  selectVideo: (name) => `Show ${name}`,
   trackedSince: (date) => `Since ${date}`,
 };
