@@ -18,6 +18,12 @@ function describeKeys(server: Awaited<ReturnType<typeof startMockServer>>): stri
     );
 }
 
+function describeChaos(chaos: NonNullable<Extract<CliCommand, { kind: 'serve' }>['chaos']>): string {
+  return Object.entries(chaos)
+    .map(([name, value]) => `${name}=${Array.isArray(value) ? value.join('-') : String(value)}`)
+    .join(', ');
+}
+
 async function main(command: Extract<CliCommand, { kind: 'serve' }>): Promise<void> {
   const server = await startMockServer({
     port: command.port,
@@ -27,6 +33,7 @@ async function main(command: Extract<CliCommand, { kind: 'serve' }>): Promise<vo
     ...(command.start === undefined ? {} : { start: command.start }),
     ...(command.seed === undefined ? {} : { seed: command.seed }),
     ...(command.webhook === undefined ? {} : { webhook: command.webhook }),
+    ...(command.chaos === undefined ? {} : { chaos: command.chaos }),
   });
   const exampleKey = command.keys[0]?.key ?? DEMO_API_KEY;
   const lines = [
@@ -35,6 +42,7 @@ async function main(command: Extract<CliCommand, { kind: 'serve' }>): Promise<vo
     ...describeKeys(server),
     `Simulated clock: ${isoSeconds(server.api.now())} (speed x${command.speed})`,
     ...(command.webhook ? [`Webhooks: POST ${command.webhook.url} (signed, ContentStats-Signature)`] : []),
+    ...(command.chaos ? [`Chaos: faults injected on purpose (${describeChaos(command.chaos)})`] : []),
     'Try:',
     `  curl -s ${server.url}/api/v1/usage -H 'X-API-Key: ${exampleKey}'`,
     'Press Ctrl+C to stop.',

@@ -1,5 +1,6 @@
 import { DEFAULT_MOCK_SEED, DEMO_API_KEY, PLAN_LIMITS } from './constants.js';
 import { type Account, ledgerOf } from './internal/account.js';
+import { createChaos } from './internal/chaos.js';
 import {
   type EndpointContext,
   getUsage,
@@ -235,9 +236,11 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   }
 
   for (const key of options.keys ?? defaultKeys()) addKey(key);
+  const chaos = options.chaos === undefined ? undefined : createChaos(options.chaos);
 
   return {
-    handle,
+    handle: chaos ? chaos.wrap(handle) : handle,
+    ...(chaos ? { chaos } : {}),
     takeEvents: () => drainEvents(accounts.values(), clock(), seed),
     addKey,
     balance: (key) => toUsd(ledgerOf(accountOf(key), clock()).balance),

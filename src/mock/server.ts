@@ -4,9 +4,10 @@ import { readNodeBody } from '../http/cappedBody.js';
 import { toWebRequest } from '../http/nodeRequest.js';
 import { sendWebResponse } from '../http/nodeResponse.js';
 import { createMockApi } from './engine.js';
+import { createChaos } from './internal/chaos.js';
 import { CORS_HEADERS, MAX_BODY_BYTES, sendJsonError } from './internal/node-http.js';
 import { startWebhookDelivery, type WebhookDeliverer } from './internal/webhook-delivery.js';
-import type { MockApi, MockApiKey, MockWebhookConfig } from './types.js';
+import type { MockApi, MockApiKey, MockChaos, MockChaosOptions, MockWebhookConfig } from './types.js';
 
 /** Options of {@link startMockServer}. */
 export interface MockServerOptions {
@@ -32,6 +33,11 @@ export interface MockServerOptions {
   webhookIntervalMs?: number;
   /** Where delivery failures are reported. Default: a line on stderr. */
   log?: (message: string) => void;
+  /**
+   * Faults to inject from the start (see {@link MockChaosOptions}); change them any time through
+   * {@link MockServer.chaos}. A dropped connection is a destroyed socket. @defaultValue off
+   */
+  chaos?: MockChaosOptions;
 }
 
 /** A running local API; see {@link startMockServer}. */
@@ -40,6 +46,8 @@ export interface MockServer {
   url: string;
   port: number;
   api: MockApi;
+  /** Fault injection controls (`set`, `once`, `clear`): the `api`'s own when it has them. */
+  chaos: MockChaos;
   /** Delivers pending webhook events now (resolves with how many succeeded; 0 without a webhook). */
   flushWebhooks(): Promise<number>;
   /** Stops webhook delivery, closes open connections and the server. */
@@ -85,6 +93,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       ...(options.fixtures === undefined ? {} : { fixtures: options.fixtures }),
       ...(options.webhook === undefined ? {} : { webhook: options.webhook }),
     });
+  // an engine made with chaos keeps its own injector; otherwise the server puts one in front of it
+  const ownChaos = api.chaos ? null : createChaos(options.chaos);
+  if (api.chaos && options.chaos) api.chaos.set(options.chaos);
+  const chaos: MockChaos = api.chaos ?? (ownChaos as MockChaos);
+  const handle = ownChaos
+    ? ownChaos.wrap((request) => api.handle(request))
+    : (request: Request) => api.handle(request);
   const host = options.host ?? '127.0.0.1';
   const urlHost = host.includes(':') ? `[${host}]` : host;
   let origin = `http://${urlHost}`;
@@ -107,7 +122,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         return;
       }
     }
-    const response = await api.handle(toWebRequest(req, new URL(req.url ?? '/', origin), body));
+    const response = await handle(toWebRequest(req, new URL(req.url ?? '/', origin), body));
+    // only chaos answers this way: a connection dropped on purpose
+    if (response.type === 'error') {
+      res.destroy();
+      return;
+    }
     await sendWebResponse(res, response, CORS_HEADERS);
   }
 
@@ -141,10 +161,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     url: origin,
     port,
     api,
+    chaos,
     flushWebhooks: () => delivery?.flush() ?? Promise.resolve(0),
     close() {
       closing ??= (async () => {
         await delivery?.stop();
+        ownChaos?.dispose();
         await new Promise<void>((resolve, reject) => {
           server.close((error) => (error ? reject(error) : resolve()));
           server.closeAllConnections();

@@ -51,6 +51,11 @@ export interface MockApiOptions {
   fixtures?: boolean;
   /** Webhook target; the engine only stores it, `startMockServer` delivers to it. */
   webhook?: MockWebhookConfig;
+  /**
+   * Fault injection inside `handle` (also under MSW: a reset is `Response.error()`, a stall a
+   * promise that waits). Controlled afterwards through {@link MockApi.chaos}. @defaultValue off
+   */
+  chaos?: MockChaosOptions;
 }
 
 /** Type of a simulated webhook event (the two the API docs announce). */
@@ -113,4 +118,88 @@ export interface MockApi {
   readonly requests: readonly MockRequestRecord[];
   /** Zeroes the counters and clears the request log (keys, videos and balances stay). */
   resetRequests(): void;
+  /** Fault injection controls, when the engine was created with `chaos`. */
+  readonly chaos?: MockChaos;
+}
+
+/**
+ * A fault the local API can inject on purpose (see {@link MockChaosOptions}):
+ * - `error`: 500, 502 or 503 before the API acts;
+ * - `resetBefore`: the connection is dropped before the API acts (nothing happened);
+ * - `resetAfter`: the API acts (a track is created and charged), then the connection is dropped;
+ * - `truncate`: the API acts, its JSON answer is cut in half (complete HTTP, unreadable body);
+ * - `malformed`: the API acts, its JSON answer gets a syntax error;
+ * - `burst429`: this and the next `burstLength - 1` requests get 429 with `Retry-After`, unacted;
+ * - `stall`: the API never answers (until `stallMs`, `clear()` or the server closes), unacted.
+ */
+export type MockChaosKind =
+  | 'error'
+  | 'resetBefore'
+  | 'resetAfter'
+  | 'truncate'
+  | 'malformed'
+  | 'burst429'
+  | 'stall';
+
+/**
+ * Fault injection of the local API. Rates are probabilities per request (0–1, summing to at
+ * most 1); each request gets at most one fault, drawn from a PRNG seeded by `seed`, so the same
+ * seed and the same order of requests give the same faults. All off by default.
+ */
+export interface MockChaosOptions {
+  /** Added latency in real ms, on every request: a number, or `[min, max]` drawn uniformly. @defaultValue 0 */
+  latencyMs?: number | readonly [number, number];
+  /** Rate of 500/502/503 answers. @defaultValue 0 */
+  error?: number;
+  /** Rate of connections dropped before the API acts. @defaultValue 0 */
+  resetBefore?: number;
+  /** Rate of connections dropped after the API acted. @defaultValue 0 */
+  resetAfter?: number;
+  /** Rate of answers cut in half. @defaultValue 0 */
+  truncate?: number;
+  /** Rate of answers with a JSON syntax error. @defaultValue 0 */
+  malformed?: number;
+  /** Rate at which a burst of 429s starts. @defaultValue 0 */
+  burst429?: number;
+  /** Rate of answers that never come. @defaultValue 0 */
+  stall?: number;
+  /** How many requests one 429 burst answers. @defaultValue 3 */
+  burstLength?: number;
+  /** `Retry-After` of a 429 burst, in seconds. @defaultValue 1 */
+  retryAfterSeconds?: number;
+  /** How long a stalled answer is held before the connection is dropped, in ms. @defaultValue 300000 */
+  stallMs?: number;
+  /** Seed of the fault draws. @defaultValue 'chaos' */
+  seed?: string;
+}
+
+/** One request seen while chaos was on (the log keeps the last 10,000). */
+export interface MockChaosRecord {
+  method: string;
+  /** URL path without the query string. */
+  path: string;
+  /** The fault injected, or `null` when the request went through untouched (latency aside). */
+  kind: MockChaosKind | null;
+  /** Whether the API handled the request (a track it answered 2xx was created or replayed). */
+  acted: boolean;
+  /** The API's own status when it acted, else the injected status (`null` for a reset or stall). */
+  status: number | null;
+  /** The request's `Idempotency-Key`, or `null`. */
+  idempotencyKey: string | null;
+}
+
+/** Per-test controls of the local API's fault injection; see {@link MockChaosOptions}. */
+export interface MockChaos {
+  /** Replaces the chaos settings (what is not given is off); a burst in progress ends. */
+  set(options: MockChaosOptions): void;
+  /** The next request gets `kind` (queued in order, before any random draw). */
+  once(kind: MockChaosKind): void;
+  /** Turns every fault off, drops queued ones and lets stalled answers go (their connections drop). */
+  clear(): void;
+  /** The current settings. */
+  readonly options: Readonly<MockChaosOptions>;
+  /** Requests seen while chaos was on, oldest first. */
+  readonly log: readonly MockChaosRecord[];
+  /** How many times each kind was injected since the start. */
+  counts(): Record<MockChaosKind, number>;
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DEMO_API_KEY, PLAN_LIMITS } from '../constants.js';
-import type { MockApiKey, MockPlan, MockWebhookConfig } from '../types.js';
+import type { MockApiKey, MockChaosOptions, MockPlan, MockWebhookConfig } from '../types.js';
+import { CHAOS_SPEC_HELP, parseChaosSpec } from './chaos-spec.js';
 import { MAX_BALANCE_USD } from './money.js';
 
 /** Port the CLI listens on by default. */
@@ -30,7 +31,7 @@ Options:
   --seed S                 seed of ids and numbers (default contentstats)
   --webhook-url URL        POST snapshot.created / tracking.completed events here
   --webhook-secret SECRET  whsec_... secret signing them (required with --webhook-url)
-  -h, --help               show this help
+${CHAOS_SPEC_HELP}  -h, --help               show this help
   -v, --version            print the contentstats-kit version
 `;
 
@@ -49,6 +50,8 @@ export type CliCommand =
       start: number | undefined;
       seed: string | undefined;
       webhook: MockWebhookConfig | undefined;
+      /** Faults to inject (`--chaos`), or `undefined` for none. */
+      chaos: MockChaosOptions | undefined;
     };
 
 /** A flag the CLI refuses; the CLI prints the message and exits with code 2. */
@@ -118,6 +121,15 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     webhook = { url, secret };
   }
 
+  let chaos: MockChaosOptions | undefined;
+  if (values.chaos !== undefined) {
+    try {
+      chaos = parseChaosSpec(values.chaos);
+    } catch (error) {
+      fail(error instanceof Error ? error.message : String(error));
+    }
+  }
+
   return {
     kind: 'serve',
     port,
@@ -128,6 +140,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     start,
     seed: values.seed,
     webhook,
+    chaos,
   };
 }
 
@@ -145,6 +158,7 @@ function parse(argv: readonly string[]) {
       seed: { type: 'string' },
       'webhook-url': { type: 'string' },
       'webhook-secret': { type: 'string' },
+      chaos: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
