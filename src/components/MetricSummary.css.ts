@@ -52,3 +52,8 @@ export const value = style({
 
 export const up = style({ color: vars.color.success });
 export const down = style({ color: vars.color.danger });
+
+// skeleton blocks as tall as the card's label (sm text), value (xl text) and sparkline (32 px)
+export const skeletonLabel = style({ width: '60%', height: `calc(${vars.fontSize.sm} * 1.45)` });
+export const skeletonValue = style({ width: '45%', height: `calc(${vars.fontSize.xl} * 1.2)` });
+export const skeletonSparkline = style({ width: '100%', height: 32 });

@@ -10,9 +10,9 @@ import { kpis } from './internal/kpis.js';
 import type { Labels } from './internal/labels.js';
 import { offlineAware } from './internal/offline.js';
 import { type RootProps, useRootProps, type ViewState } from './internal/Root.js';
-import { Skeleton } from './internal/Skeleton.js';
 import { Sparkline } from './internal/Sparkline.js';
 import type { StateRenderProps } from './internal/stateProps.js';
+import { skeletonBlock } from './internal/states.css.js';
 import { type UiProps, useUi } from './internal/ui.js';
 import { useCountdown } from './internal/useCountdown.js';
 import * as css from './MetricSummary.css.js';
@@ -91,7 +91,16 @@ export function MetricSummaryView(props: MetricSummaryViewProps) {
     body = renderLoading ? (
       renderLoading()
     ) : (
-      <Skeleton label={labels.loading} lines={['30%', '50%', '100%']} lineHeight="1.5em" />
+      // three cards shaped like the real ones (label, value, sparkline): nothing jumps on load
+      <div className={css.cards} role="status" aria-label={labels.loading} data-part="skeleton">
+        {['total', 'change', 'engagement'].map((kpi) => (
+          <div key={kpi} className={css.card} aria-hidden="true">
+            <span className={`${skeletonBlock} ${css.skeletonLabel}`} />
+            <span className={`${skeletonBlock} ${css.skeletonValue}`} />
+            <span className={`${skeletonBlock} ${css.skeletonSparkline}`} />
+          </div>
+        ))}
+      </div>
     );
   } else if (state === 'error') {
     body =
@@ -123,8 +132,13 @@ export function MetricSummaryView(props: MetricSummaryViewProps) {
       const last = finite[finite.length - 1];
       return first && last ? labels.sparklineLabel(name, show(first.y), show(last.y)) : name;
     };
+    // one snapshot has no change yet: not "last 0 h" but since tracking began, shown as "—"
     const changeTitle =
-      figures.changeHours === 24 ? labels.change24h : labels.changeOverHours(figures.changeHours);
+      figures.change === null && figures.changeHours === 0
+        ? labels.changeSinceStart
+        : figures.changeHours === 24
+          ? labels.change24h
+          : labels.changeOverHours(figures.changeHours);
     body = (
       <ul className={css.cards}>
         <li className={css.card} data-part="card" data-kpi="total">

@@ -33,6 +33,20 @@ describe('MetricSummaryView', () => {
     expect(card('change').textContent).toContain('+900');
   });
 
+  it('reads "Change since tracking began" and "—" with a single snapshot, not "last 0 h"', () => {
+    render(<MetricSummaryView points={makePoints(1)} />);
+    expect(card('change').textContent).toContain('Change since tracking began');
+    expect(card('change').textContent).not.toContain('0 h');
+    expect(card('change').querySelector('[data-part="count"]')?.textContent).toBe('—');
+  });
+
+  it('loads with three skeleton cards, shaped like the real ones', () => {
+    render(<MetricSummaryView />);
+    const skeleton = screen.getByRole('status', { name: 'Loading…' });
+    expect(skeleton.children).toHaveLength(3);
+    for (const card of skeleton.children) expect(card.children).toHaveLength(3);
+  });
+
   it('counts down to the next snapshot, and says when tracking has finished', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
     const { rerender } = render(

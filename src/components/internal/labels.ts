@@ -141,8 +141,10 @@ export interface Labels extends ChartLabels {
   latestTotal: (metric: string) => string;
   change24h: string;
   engagementRate: string;
-  /** When fewer than 24 h of snapshots exist; `hours` covered. */
+  /** When fewer than 24 h of snapshots exist; `hours` covered (at least 1). */
   changeOverHours: (hours: number) => string;
+  /** Title of the change card while there is a single snapshot (its value reads `notAvailable`). */
+  changeSinceStart: string;
   summaryEmpty: string;
   /** Accessible description of a sparkline; values formatted. */
   sparklineLabel: (metric: string, from: string, to: string) => string;
@@ -300,6 +302,7 @@ export const defaultLabels: Labels = {
   change24h: 'Change, last 24 h',
   engagementRate: 'Engagement rate',
   changeOverHours: (hours) => `Change, last ${hours} h`,
+  changeSinceStart: 'Change since tracking began',
   summaryEmpty: 'No snapshots yet. The first one is taken within the hour.',
   sparklineLabel: (metric, from, to) => `${metric} trend from ${from} to ${to}`,
 
