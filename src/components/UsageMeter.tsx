@@ -137,6 +137,12 @@ export function UsageMeterView(props: UsageMeterViewProps) {
             <dt className={css.term}>{labels.balance}</dt>
             <dd className={css.detail}>
               <span className={css.big}>{format.money(usage.balance_usd)}</span>
+              {/* the warning speaks of what can be spent: say which figure that is */}
+              {usage.available_usd !== undefined && usage.available_usd !== usage.balance_usd ? (
+                <span className={css.small} data-part="available">
+                  {labels.availableBalance(format.money(usage.available_usd))}
+                </span>
+              ) : null}
             </dd>
           </div>
           <div className={css.stat} data-part="plan">

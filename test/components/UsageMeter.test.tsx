@@ -45,7 +45,10 @@ describe('UsageMeterView', () => {
     render(
       <UsageMeterView usage={{ ...usage, available_usd: 3.2 }} rateLimit={null} lowBalanceThreshold={10} />,
     );
-    expect(screen.getByText('Low balance: $3.20 left. Top up to keep tracking.')).toBeTruthy();
+    // the warning's figure is the one labelled "available" under the balance, not the balance
+    expect(screen.getByText('Low balance: $3.20 available to spend. Top up to keep tracking.')).toBeTruthy();
+    expect(screen.getByText('$42.50')).toBeTruthy();
+    expect(screen.getByText('$3.20 available to spend')).toBeTruthy();
     expect(screen.getByText('Not known yet')).toBeTruthy();
   });
 

@@ -166,7 +166,12 @@ export interface Labels extends ChartLabels {
   /** Countdown to the rate-limit window reset. */
   rateLimitResetsIn: (seconds: number) => string;
   rateLimitUnknown: string;
-  /** Warning under the threshold; `balance` formatted. */
+  /**
+   * Under the balance when part of it is committed to running trackings; `amount` is the
+   * formatted money that can still be spent.
+   */
+  availableBalance: (amount: string) => string;
+  /** Warning under the threshold; `balance` is the formatted money that can still be spent. */
   lowBalance: (balance: string) => string;
   usageEmpty: string;
 
@@ -317,7 +322,8 @@ export const defaultLabels: Labels = {
   rateLimitRemaining: (remaining, limit) => `${remaining} of ${limit}`,
   rateLimitResetsIn: (seconds) => `Resets in ${seconds} s`,
   rateLimitUnknown: 'Not known yet',
-  lowBalance: (balance) => `Low balance: ${balance} left. Top up to keep tracking.`,
+  availableBalance: (amount) => `${amount} available to spend`,
+  lowBalance: (balance) => `Low balance: ${balance} available to spend. Top up to keep tracking.`,
   usageEmpty: 'No usage information yet.',
 
   videosTitle: 'Tracked videos',
