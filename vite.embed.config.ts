@@ -215,6 +215,9 @@ export function embedConfig(format: 'iife' | 'es'): UserConfig {
     },
     // library mode keeps process.env.NODE_ENV for the consumer; a script tag has no consumer build
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    // production JSX even when NODE_ENV is already set (the e2e setup builds under Vitest's
+    // NODE_ENV=test, which gave jsxDEV calls with absolute source paths: +2.2 KB gzip)
+    oxc: { jsx: { development: false } },
     plugins: [
       vanillaExtractPlugin({ identifiers: shortIdentifiers() }),
       noInfiniteQueries(),
@@ -247,6 +250,10 @@ export function embedConfig(format: 'iife' | 'es'): UserConfig {
               cssFileName: 'embed',
             },
       rolldownOptions: {
+        output: {
+          // `$…` members are internal to the embed's own lean modules (src/embed/lean/query-core.ts)
+          minify: { mangleProps: { include: /^\$[a-zA-Z]/ } },
+        },
         // the timing report only says vanilla-extract's transforms are slow: known, and noise in test output
         checks: { bundlerTimings: false },
         onwarn(warning, warn) {

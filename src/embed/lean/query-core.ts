@@ -1,22 +1,30 @@
 /**
  * The part of `@tanstack/query-core` the data layer uses, for the embed build only, which aliases
- * `@tanstack/query-core` here (query-core is ~9 KB gzip of a 45 KB budget; this is ~2 KB). The
- * React build and every hook test keep the real query-core; the embed's Chromium tests run this.
+ * `@tanstack/query-core` here (query-core costs ~9 KB gzip of a 45 KB budget; this ~2 KB). The
+ * React build keeps the real query-core; the hook and component suites also run against this
+ * module under Preact (`npx vitest run -c src/embed/lean/vitest.config.ts`), and the embed's
+ * Chromium tests run it in the built script.
  *
- * Same rules as query-core for what the hooks rely on: one query per key hash shared by all
- * observers; fetch on mount when stale (or errored without data); `staleTime`, `refetchInterval`
- * (functions of the query, re-armed on every update) and `refetchIntervalInBackground`; refetch of
- * stale queries on focus and reconnect while the client is mounted; fetches pause while offline;
- * structural sharing of data and memoised `select`; tracked result fields; invalidation marks
- * stale and refetches active queries (cancelling a running refetch); `cancelQueries` reverts;
- * inactive queries are dropped after 5 minutes. Left out: retries (every query and mutation here
- * sets `retry: false`), infinite queries, placeholders, suspense, hydration, defaults setters.
+ * Same rules as query-core for what the hooks rely on: one query per key hash, shared by its
+ * observers; fetch on mount when stale (or failed without data); `staleTime` and
+ * `refetchInterval` as functions of the query, the interval re-armed on every update and skipped
+ * in hidden tabs unless `refetchIntervalInBackground`; refetch of stale queries on focus and
+ * reconnect while the client is mounted; fetches and mutations pause offline; structural sharing
+ * of data and memoised `select`; tracked result fields; `invalidateQueries` marks stale and
+ * refetches active queries (replacing a running refetch); `cancelQueries` and the last observer
+ * leaving abort the request and revert; inactive queries dropped after 5 minutes. Left out:
+ * retries (every query and mutation here sets `retry: false`), infinite queries, placeholders,
+ * suspense, hydration, defaults setters, and result fields nothing here reads (`isLoading`,
+ * `isStale`, `failureCount`, …).
+ *
+ * Members named `$…` are internal: the embed build mangles them (`mangleProps`).
  */
 
 type Key = readonly unknown[];
 type Data = unknown;
 type Listener = () => void;
 type Status = 'pending' | 'success' | 'error';
+type OrFn<T> = T | ((query: Query) => T);
 
 interface QueryState {
   data: Data;
@@ -26,13 +34,7 @@ interface QueryState {
   status: Status;
   fetchStatus: 'idle' | 'fetching' | 'paused';
   isInvalidated: boolean;
-  fetchFailureCount: number;
-  fetchFailureReason: unknown;
-  dataUpdateCount: number;
-  errorUpdateCount: number;
 }
-
-type OrFn<T> = T | ((query: Query) => T);
 
 /** Observer options as the hooks give them (after `defaultQueryOptions`). */
 export interface QueryOptions {
@@ -51,27 +53,34 @@ export interface QueryOptions {
   [option: string]: unknown;
 }
 
-const GC_MS = 5 * 60_000;
+/** A result as the hooks return it (query-core's field names). */
+type Result = Record<string, unknown>;
+
 const noop = () => {};
 const isPlainObject = (o: unknown): o is Record<string, unknown> =>
   Object.prototype.toString.call(o) === '[object Object]' &&
   [Object.prototype, null].includes(Object.getPrototypeOf(o));
 const resolve = <T>(value: OrFn<T> | undefined, query: Query): T | undefined =>
   typeof value === 'function' ? (value as (q: Query) => T)(query) : value;
-const enabledFor = (options: QueryOptions, query: Query) => resolve(options.enabled, query) !== false;
+const enabled = (options: QueryOptions, query: Query) => resolve(options.enabled, query) !== false;
+/** Whether a fetch is due: enabled, the trigger not off, and stale (or the trigger is 'always'). */
+const due = (query: Query, options: QueryOptions, when: boolean | 'always' | undefined = true) =>
+  enabled(options, query) &&
+  when !== false &&
+  (when === 'always' || query.$isStale(resolve(options.staleTime, query)));
+const dueOnMount = (query: Query, options: QueryOptions) =>
+  enabled(options, query) && (query.state.data === undefined || due(query, options));
+const changed = (a: Result, b: Result | undefined, key: string) => !b || a[key] !== b[key];
 
-function hashKey(key: Key): string {
-  return JSON.stringify(key, (_, value) =>
+/** query-core's key hash: JSON with object keys sorted. */
+const hashKey = (key: Key): string =>
+  JSON.stringify(key, (_, value) =>
     isPlainObject(value)
-      ? Object.fromEntries(
-          Object.keys(value)
-            .sort()
-            .map((k) => [k, value[k]]),
-        )
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
       : value,
   );
-}
 
+/** A filter key matches every key it is a prefix of (objects matched by their given fields). */
 function partialMatchKey(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
@@ -89,41 +98,34 @@ function replaceEqualDeep(a: unknown, b: unknown): unknown {
   if (!array && !(isPlainObject(a) && isPlainObject(b))) return b;
   const from = a as Record<string, unknown>;
   const to = b as Record<string, unknown>;
-  const aKeys = Object.keys(from);
-  const bKeys = Object.keys(to);
   const copy = (array ? [] : {}) as Record<string, unknown>;
   let equal = 0;
-  for (const key of bKeys) {
-    const value = replaceEqualDeep(from[key], to[key]);
-    copy[key] = value;
-    if (value === from[key] && Object.hasOwn(from, key)) equal++;
+  for (const key of Object.keys(to)) {
+    copy[key] = replaceEqualDeep(from[key], to[key]);
+    if (copy[key] === from[key] && Object.hasOwn(from, key)) equal++;
   }
-  return aKeys.length === bKeys.length && equal === aKeys.length ? a : copy;
+  return Object.keys(from).length === equal && equal === Object.keys(to).length ? a : copy;
 }
 
-// focus and network, followed while any client is mounted (as query-core's managers)
+// the network, followed while any client is mounted (query-core's onlineManager starts online too)
 let online = true;
-const onlineWaiters = new Set<Listener>();
-const isFocused = () => typeof document === 'undefined' || document.visibilityState !== 'hidden';
-const whenOnline = () => new Promise<void>((done) => (online ? done() : onlineWaiters.add(done)));
+const onlineWaiters: Listener[] = [];
+const whenOnline = () => new Promise<void>((done) => (online ? done() : onlineWaiters.push(done)));
 function setOnline(value: boolean): void {
   online = value;
-  if (!value) return;
-  for (const done of onlineWaiters) done();
-  onlineWaiters.clear();
+  if (value) for (const done of onlineWaiters.splice(0)) done();
 }
+const isFocused = () => document.visibilityState !== 'hidden';
 
-/** query-core's onlineManager, as far as tests drive it (the clients follow `online`/`offline` events). */
+/** query-core's onlineManager, as far as tests drive it (clients follow `online`/`offline` events). */
 export const onlineManager = { setOnline, isOnline: () => online };
 
-// notifications reach subscribers in a microtask, in order, as query-core's notifyManager batches them
-let queue: Listener[] = [];
+// subscribers hear of changes in a microtask, in order (query-core's notifyManager batches them too)
+const queue: Listener[] = [];
 function schedule(callback: Listener): void {
   if (queue.push(callback) > 1) return;
   queueMicrotask(() => {
-    const run = queue;
-    queue = [];
-    for (const fn of run) fn();
+    for (const fn of queue.splice(0)) fn();
   });
 }
 
@@ -135,9 +137,8 @@ export const notifyManager = {
       schedule(() => fn(...args)),
 };
 
-class CancelledError {
-  constructor(readonly revert: boolean) {}
-}
+/** Why a fetch stopped early: the state from before it is put back. */
+class Cancelled {}
 
 class Query {
   state: QueryState = {
@@ -148,342 +149,303 @@ class Query {
     status: 'pending',
     fetchStatus: 'idle',
     isInvalidated: false,
-    fetchFailureCount: 0,
-    fetchFailureReason: null,
-    dataUpdateCount: 0,
-    errorUpdateCount: 0,
   };
-  observers: QueryObserver[] = [];
-  #revert: QueryState | undefined;
-  #promise: Promise<Data> | undefined;
-  #abort: ((reason: CancelledError) => void) | undefined;
-  #gc: ReturnType<typeof setTimeout> | undefined;
+  $observers: QueryObserver[] = [];
+  $revertState: QueryState | undefined;
+  $promise: Promise<Data> | undefined;
+  $abort: ((reason: Cancelled) => void) | undefined;
+  $gc: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    readonly cache: Map<string, Query>,
-    readonly queryKey: Key,
-    readonly queryHash: string,
-    public options: QueryOptions,
+    readonly $cache: Map<string, Query>,
+    readonly $key: Key,
+    readonly $hash: string,
+    public $options: QueryOptions,
   ) {
-    this.#scheduleGc();
+    this.$scheduleGc();
   }
 
-  setState(patch: Partial<QueryState>): void {
+  $set(patch: Partial<QueryState>): void {
     this.state = { ...this.state, ...patch };
-    for (const observer of [...this.observers]) observer.onQueryUpdate();
+    for (const observer of [...this.$observers]) observer.$onQueryUpdate();
   }
 
-  setData(data: Data, updatedAt = Date.now(), manual = false): Data {
-    const next = replaceEqualDeep(this.state.data, data);
-    this.setState({
-      data: next,
+  $setData(data: Data, updatedAt = Date.now(), manual = false): Data {
+    data = replaceEqualDeep(this.state.data, data);
+    this.$set({
+      data,
       dataUpdatedAt: updatedAt,
-      dataUpdateCount: this.state.dataUpdateCount + 1,
       error: null,
       isInvalidated: false,
       status: 'success',
-      ...(manual ? {} : { fetchStatus: 'idle', fetchFailureCount: 0, fetchFailureReason: null }),
+      ...(manual ? {} : { fetchStatus: 'idle' }),
     });
-    if (manual) this.#revert = this.state;
-    return next;
+    // a cancelled fetch goes back to data set by hand meanwhile, as in query-core
+    if (manual) this.$revertState = this.state;
+    return data;
   }
 
-  isStaleByTime(staleTime = 0): boolean {
+  $isStale(staleTime = 0): boolean {
     const { data, isInvalidated, dataUpdatedAt } = this.state;
     return data === undefined || isInvalidated || dataUpdatedAt + staleTime <= Date.now();
   }
 
-  isActive(): boolean {
-    return this.observers.some((o) => enabledFor(o.options, this));
+  $isActive(): boolean {
+    return this.$observers.some((o) => enabled(o.$options, this));
   }
 
-  addObserver(observer: QueryObserver): void {
-    if (!this.observers.includes(observer)) this.observers.push(observer);
-    clearTimeout(this.#gc);
+  $addObserver(observer: QueryObserver): void {
+    if (!this.$observers.includes(observer)) this.$observers.push(observer);
+    clearTimeout(this.$gc);
   }
 
-  removeObserver(observer: QueryObserver): void {
-    this.observers = this.observers.filter((o) => o !== observer);
-    if (this.observers.length > 0) return;
-    // nobody shows it any more: the request is aborted (the query functions all pass the signal on)
-    void this.cancel();
-    this.#scheduleGc();
+  $removeObserver(observer: QueryObserver): void {
+    this.$observers = this.$observers.filter((o) => o !== observer);
+    if (this.$observers.length > 0) return;
+    // nobody shows it any more: the request is aborted (the query functions pass the signal on)
+    void this.$cancel();
+    this.$scheduleGc();
   }
 
-  #scheduleGc(): void {
-    clearTimeout(this.#gc);
-    this.#gc = setTimeout(() => {
+  $scheduleGc(): void {
+    clearTimeout(this.$gc);
+    this.$gc = setTimeout(() => {
       if (
-        this.observers.length === 0 &&
+        !this.$observers.length &&
         this.state.fetchStatus === 'idle' &&
-        this.cache.get(this.queryHash) === this
+        this.$cache.get(this.$hash) === this
       ) {
-        this.cache.delete(this.queryHash);
+        this.$cache.delete(this.$hash);
       }
-    }, GC_MS);
+    }, 300_000);
   }
 
-  cancel(revert = true): Promise<void> {
-    const promise = this.#promise;
-    if (promise) this.#abort?.(new CancelledError(revert));
-    return promise ? promise.then(noop, noop) : Promise.resolve();
+  $cancel(): Promise<void> {
+    const promise = this.$promise;
+    if (!promise) return Promise.resolve();
+    this.$abort?.(new Cancelled());
+    return promise.then(noop, noop);
   }
 
-  fetch(options?: QueryOptions, cancelRefetch = false): Promise<Data> {
-    if (options) this.options = options;
-    if (this.#promise) {
-      if (!(cancelRefetch && this.state.data !== undefined)) return this.#promise;
-      void this.cancel(false);
+  $fetch(options?: QueryOptions, replaceRunning = false): Promise<Data> {
+    if (options) this.$options = options;
+    if (this.$promise) {
+      if (!replaceRunning || this.state.data === undefined) return this.$promise;
+      void this.$cancel();
     }
     const controller = new AbortController();
-    this.#revert = this.state;
-    this.setState({
-      fetchFailureCount: 0,
-      fetchFailureReason: null,
-      fetchStatus: online ? 'fetching' : 'paused',
-      ...(this.state.data === undefined ? { error: null, status: 'pending' as const } : {}),
-    });
     const cancelled = new Promise<never>((_, reject) => {
-      this.#abort = (reason) => {
+      this.$abort = (reason) => {
         controller.abort();
         reject(reason);
       };
     });
+    this.$revertState = this.state;
+    this.$set({
+      fetchStatus: online ? 'fetching' : 'paused',
+      ...(this.state.data === undefined && { error: null, status: 'pending' as const }),
+    });
     const run = async (): Promise<Data> => {
       if (!online) {
         await Promise.race([whenOnline(), cancelled]);
-        this.setState({ fetchStatus: 'fetching' });
+        this.$set({ fetchStatus: 'fetching' });
       }
-      const queryFn = this.options.queryFn;
-      if (!queryFn) throw new Error(`Missing queryFn: '${this.queryHash}'`);
-      return Promise.race([queryFn({ signal: controller.signal, queryKey: this.queryKey }), cancelled]);
+      const { queryFn } = this.$options;
+      if (!queryFn) throw new Error(`Missing queryFn: '${this.$hash}'`);
+      return Promise.race([queryFn({ signal: controller.signal, queryKey: this.$key }), cancelled]);
     };
     // a fetch replaced by a newer one (a silent cancel) leaves the state to that one
     const current = () => {
-      const is = this.#promise === promise;
-      if (is) this.#promise = undefined;
-      return is;
+      if (this.$promise !== promise) return false;
+      this.$promise = undefined;
+      return true;
     };
     const promise: Promise<Data> = run().then(
-      (data) => (current() ? this.setData(data) : data),
+      (data) => (current() ? this.$setData(data) : data),
       (error: unknown) => {
-        if (!current()) throw error;
-        if (error instanceof CancelledError) {
-          this.setState({ ...(this.#revert ?? this.state), fetchStatus: 'idle' });
-        } else {
-          this.setState({
-            error,
-            errorUpdateCount: this.state.errorUpdateCount + 1,
-            errorUpdatedAt: Date.now(),
-            fetchFailureCount: this.state.fetchFailureCount + 1,
-            fetchFailureReason: error,
-            fetchStatus: 'idle',
-            status: 'error',
-            isInvalidated: true,
-          });
+        if (current()) {
+          this.$set(
+            error instanceof Cancelled
+              ? { ...this.$revertState, fetchStatus: 'idle' }
+              : {
+                  error,
+                  errorUpdatedAt: Date.now(),
+                  fetchStatus: 'idle',
+                  status: 'error',
+                  isInvalidated: true,
+                },
+          );
         }
         throw error;
       },
     );
-    this.#promise = promise;
+    this.$promise = promise;
     return promise;
   }
 }
 
-/** A query's result as the hooks return it (query-core's `QueryObserverResult` fields). */
-type Result = Record<string, unknown>;
-
-function shouldFetchOn(query: Query, options: QueryOptions, when: boolean | 'always' | undefined): boolean {
-  return (
-    enabledFor(options, query) &&
-    when !== false &&
-    (when === 'always' || query.isStaleByTime(resolve(options.staleTime, query)))
-  );
-}
-
-function shouldFetchOnMount(query: Query, options: QueryOptions): boolean {
-  return (
-    enabledFor(options, query) && (query.state.data === undefined || shouldFetchOn(query, options, true))
-  );
-}
-
 /** query-core's `QueryObserver`: one component's view of one query. */
 export class QueryObserver {
-  options: QueryOptions;
-  #query: Query;
-  #listeners = new Set<Listener>();
-  #result: Result | undefined;
-  #tracked = new Set<PropertyKey>();
-  #select: { fn: (data: Data) => Data; from: Data; to: Data } | undefined;
-  #interval: ReturnType<typeof setInterval> | undefined;
+  $options: QueryOptions;
+  $query: Query;
+  $listeners = new Set<Listener>();
+  $result: Result | undefined;
+  $tracked = new Set<PropertyKey>();
+  $select: [fn: (data: Data) => Data, from: Data, to: Data] | undefined;
+  $interval: ReturnType<typeof setInterval> | undefined;
 
   constructor(
-    readonly client: QueryClient,
+    readonly $client: QueryClient,
     options: QueryOptions,
   ) {
-    this.options = client.defaultQueryOptions(options);
-    this.#query = client.build(this.options);
+    this.$options = $client.defaultQueryOptions(options);
+    this.$query = $client.$build(this.$options);
     this.refetch = this.refetch.bind(this);
-    this.#result = this.#createResult(this.#query, this.options);
   }
 
   subscribe(listener: Listener): Listener {
-    this.#listeners.add(listener);
-    if (this.#listeners.size === 1) {
-      this.#query.addObserver(this);
-      if (shouldFetchOnMount(this.#query, this.options)) this.#fetch();
-      else this.updateResult();
-      this.#updateTimers();
+    this.$listeners.add(listener);
+    if (this.$listeners.size === 1) {
+      this.$query.$addObserver(this);
+      if (dueOnMount(this.$query, this.$options)) this.$fetch();
+      else this.$updateResult();
+      this.$updateTimers();
     }
     return () => {
-      this.#listeners.delete(listener);
-      if (this.#listeners.size === 0) {
-        clearInterval(this.#interval);
-        this.#query.removeObserver(this);
+      this.$listeners.delete(listener);
+      if (!this.$listeners.size) {
+        clearInterval(this.$interval);
+        this.$query.$removeObserver(this);
       }
     };
   }
 
   setOptions(options: QueryOptions): void {
-    const prevOptions = this.options;
-    const prevQuery = this.#query;
-    this.options = this.client.defaultQueryOptions(options);
-    const query = this.client.build(this.options);
-    query.options = this.options;
-    if (query !== prevQuery && this.#listeners.size > 0) {
-      prevQuery.removeObserver(this);
-      query.addObserver(this);
+    const prevOptions = this.$options;
+    const prevQuery = this.$query;
+    const mounted = this.$listeners.size > 0;
+    this.$options = this.$client.defaultQueryOptions(options);
+    const query = this.$client.$build(this.$options);
+    this.$query = query;
+    query.$options = this.$options;
+    if (mounted && query !== prevQuery) {
+      prevQuery.$removeObserver(this);
+      query.$addObserver(this);
     }
-    this.#query = query;
-    if (
-      this.#listeners.size > 0 &&
-      (query !== prevQuery || resolve(prevOptions.enabled, prevQuery) === false) &&
-      shouldFetchOn(query, this.options, true)
-    ) {
-      this.#fetch();
+    if (mounted && (query !== prevQuery || !enabled(prevOptions, prevQuery)) && due(query, this.$options)) {
+      this.$fetch();
     }
-    this.updateResult();
-    if (this.#listeners.size > 0) this.#updateTimers();
+    this.$updateResult();
+    if (mounted) this.$updateTimers();
   }
 
   getOptimisticResult(options: QueryOptions): Result {
-    const query = this.client.build(options);
-    const result = this.#createResult(query, options);
-    // as query-core: the result the next render shows is the one later updates compare against
-    const prev = this.#result;
-    if (!prev || Object.keys(result).some((key) => result[key] !== prev[key])) this.#result = result;
+    const result = this.$createResult(this.$client.$build(options), options);
+    // as query-core: what the next render shows is what later updates are compared with
+    const prev = this.$result;
+    if (Object.keys(result).some((key) => changed(result, prev, key))) this.$result = result;
     return result;
   }
 
   getCurrentResult(): Result {
-    return this.#result ?? this.#createResult(this.#query, this.options);
+    this.$result ??= this.$createResult(this.$query, this.$options);
+    return this.$result;
   }
 
   trackResult(result: Result): Result {
     return new Proxy(result, {
       get: (target, key) => {
-        this.#tracked.add(key);
+        this.$tracked.add(key);
         return Reflect.get(target, key);
       },
     });
   }
 
   refetch(): Promise<Result> {
-    return this.#fetch(true).then(() => this.getCurrentResult());
+    return this.$fetch(true).then(() => this.getCurrentResult());
   }
 
-  onQueryUpdate(): void {
-    this.updateResult();
-    if (this.#listeners.size > 0) this.#updateTimers();
+  $onQueryUpdate(): void {
+    this.$updateResult();
+    if (this.$listeners.size) this.$updateTimers();
   }
 
   /** Focus came back or the network did: refetch when stale (query-core's defaults). */
-  onEvent(kind: 'focus' | 'online'): void {
-    const when = kind === 'focus' ? this.options.refetchOnWindowFocus : this.options.refetchOnReconnect;
-    if (shouldFetchOn(this.#query, this.options, when)) this.#fetch();
+  $onEvent(focus: boolean): void {
+    const options = this.$options;
+    if (due(this.$query, options, focus ? options.refetchOnWindowFocus : options.refetchOnReconnect)) {
+      this.$fetch();
+    }
   }
 
-  #fetch(cancelRefetch = false): Promise<void> {
-    return this.#query.fetch(this.options, cancelRefetch).then(noop, noop);
+  $fetch(replaceRunning = false): Promise<void> {
+    return this.$query.$fetch(this.$options, replaceRunning).then(noop, noop);
   }
 
-  #updateTimers(): void {
-    clearInterval(this.#interval);
-    const every = resolve(this.options.refetchInterval, this.#query) ?? false;
-    if (every === false || !Number.isFinite(every) || every <= 0 || !enabledFor(this.options, this.#query))
-      return;
-    this.#interval = setInterval(() => {
-      if (this.options.refetchIntervalInBackground || isFocused()) this.#fetch();
-    }, every);
+  $updateTimers(): void {
+    clearInterval(this.$interval);
+    const every = resolve(this.$options.refetchInterval, this.$query);
+    if (every && every > 0 && every < Infinity && enabled(this.$options, this.$query)) {
+      this.$interval = setInterval(() => {
+        if (this.$options.refetchIntervalInBackground || isFocused()) this.$fetch();
+      }, every);
+    }
   }
 
-  updateResult(): void {
-    const prev = this.#result;
-    const next = this.#createResult(this.#query, this.options);
-    const changed = (key: string) => !prev || next[key] !== prev[key];
-    const keys = Object.keys(next);
-    if (prev && !keys.some(changed)) return;
-    this.#result = next;
-    const notify =
-      this.options.notifyOnChangeProps !== undefined ||
-      this.#tracked.size === 0 ||
-      keys.some((key) => this.#tracked.has(key) && changed(key));
-    if (notify) for (const listener of this.#listeners) listener();
+  $updateResult(): void {
+    const prev = this.$result;
+    const next = this.$createResult(this.$query, this.$options);
+    const keys = Object.keys(next).filter((key) => changed(next, prev, key));
+    if (!keys.length) return;
+    this.$result = next;
+    // tracked: only a change in a field the component has read re-renders it
+    if (
+      this.$options.notifyOnChangeProps !== undefined ||
+      !this.$tracked.size ||
+      keys.some((key) => this.$tracked.has(key))
+    ) {
+      for (const listener of this.$listeners) listener();
+    }
   }
 
-  #createResult(query: Query, options: QueryOptions): Result {
+  $createResult(query: Query, options: QueryOptions): Result {
     let state = query.state;
+    // the render that is about to start a fetch already shows it (query-core's optimistic result)
     if (
       options._optimisticResults &&
-      (this.#listeners.size === 0
-        ? shouldFetchOnMount(query, options)
-        : (query !== this.#query || !enabledFor(this.options, this.#query)) &&
-          shouldFetchOn(query, options, true))
+      (this.$listeners.size
+        ? (query !== this.$query || !enabled(this.$options, this.$query)) && due(query, options)
+        : dueOnMount(query, options))
     ) {
       state = {
         ...state,
         fetchStatus: online ? 'fetching' : 'paused',
-        ...(state.data === undefined ? { error: null, status: 'pending' as const } : {}),
+        ...(state.data === undefined && { error: null, status: 'pending' as const }),
       };
     }
-    let data = state.data;
-    if (options.select && data !== undefined) {
-      const memo = this.#select;
-      if (memo && memo.fn === options.select && memo.from === data) data = memo.to;
+    let { data } = state;
+    const { select } = options;
+    if (select && data !== undefined) {
+      const memo = this.$select;
+      if (memo?.[0] === select && memo[1] === data) data = memo[2];
       else {
-        const to = replaceEqualDeep(this.#result?.data, options.select(data));
-        this.#select = { fn: options.select, from: data, to };
-        data = to;
+        data = replaceEqualDeep(this.$result?.data, select(data));
+        this.$select = [select, state.data, data];
       }
     }
-    const { status, fetchStatus, error } = state;
-    const isFetching = fetchStatus === 'fetching';
-    const isError = status === 'error';
-    const isPending = status === 'pending';
+    const { status, fetchStatus } = state;
     return {
       status,
       fetchStatus,
-      isPending,
+      isPending: status === 'pending',
       isSuccess: status === 'success',
-      isError,
-      isInitialLoading: isPending && isFetching,
-      isLoading: isPending && isFetching,
+      isError: status === 'error',
+      isFetching: fetchStatus === 'fetching',
+      isPaused: fetchStatus === 'paused',
       data,
       dataUpdatedAt: state.dataUpdatedAt,
-      error,
+      error: state.error,
       errorUpdatedAt: state.errorUpdatedAt,
-      failureCount: state.fetchFailureCount,
-      failureReason: state.fetchFailureReason,
-      errorUpdateCount: state.errorUpdateCount,
-      isFetched: state.dataUpdateCount + state.errorUpdateCount > 0,
-      isFetching,
-      isRefetching: isFetching && !isPending,
-      isLoadingError: isError && state.dataUpdatedAt === 0,
-      isPaused: fetchStatus === 'paused',
-      isPlaceholderData: false,
-      isRefetchError: isError && state.dataUpdatedAt !== 0,
-      isStale: enabledFor(options, query) && query.isStaleByTime(resolve(options.staleTime, query)),
-      isEnabled: enabledFor(options, query),
       refetch: this.refetch,
     };
   }
@@ -492,69 +454,64 @@ export class QueryObserver {
 interface Filters {
   queryKey?: Key;
   exact?: boolean;
-  refetchType?: 'active' | 'all' | 'none';
+  refetchType?: 'active' | 'none';
 }
 
 /** query-core's `QueryClient`: the cache every observer of a connection shares. */
 export class QueryClient {
-  #cache = new Map<string, Query>();
-  #unsubscribe: Listener | undefined;
+  $cache = new Map<string, Query>();
+  $unmount: Listener | undefined;
 
   /** Follows focus and network while mounted: refetches stale queries on return, pauses offline. */
   mount(): void {
-    if (this.#unsubscribe || typeof window === 'undefined') return;
-    const each = (kind: 'focus' | 'online') => {
-      for (const query of this.#cache.values()) for (const o of query.observers) o.onEvent(kind);
+    if (this.$unmount) return;
+    const each = (focus: boolean) => {
+      for (const query of this.$cache.values()) for (const o of query.$observers) o.$onEvent(focus);
     };
-    const onVisibility = () => isFocused() && each('focus');
-    const onOnline = () => {
-      setOnline(true);
-      each('online');
+    const listeners: Record<string, Listener> = {
+      visibilitychange: () => isFocused() && each(true),
+      online: () => {
+        setOnline(true);
+        each(false);
+      },
+      offline: () => setOnline(false),
     };
-    const onOffline = () => setOnline(false);
-    window.addEventListener('visibilitychange', onVisibility);
-    window.addEventListener('online', onOnline);
-    window.addEventListener('offline', onOffline);
-    this.#unsubscribe = () => {
-      window.removeEventListener('visibilitychange', onVisibility);
-      window.removeEventListener('online', onOnline);
-      window.removeEventListener('offline', onOffline);
+    for (const type in listeners) addEventListener(type, listeners[type] as Listener);
+    this.$unmount = () => {
+      for (const type in listeners) removeEventListener(type, listeners[type] as Listener);
     };
   }
 
   unmount(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
+    this.$unmount?.();
+    this.$unmount = undefined;
   }
 
   defaultQueryOptions(options: QueryOptions): QueryOptions {
-    if (options._defaulted) return options;
-    return { ...options, queryHash: options.queryHash ?? hashKey(options.queryKey), _defaulted: true };
+    return options._defaulted
+      ? options
+      : { ...options, queryHash: hashKey(options.queryKey), _defaulted: true };
   }
 
-  build(options: QueryOptions): Query {
+  $build(options: QueryOptions): Query {
     const defaulted = this.defaultQueryOptions(options);
     const hash = defaulted.queryHash as string;
-    let query = this.#cache.get(hash);
+    let query = this.$cache.get(hash);
     if (!query) {
-      query = new Query(this.#cache, defaulted.queryKey, hash, defaulted);
-      this.#cache.set(hash, query);
+      query = new Query(this.$cache, defaulted.queryKey, hash, defaulted);
+      this.$cache.set(hash, query);
     }
     return query;
   }
 
-  #find({ queryKey, exact }: Filters = {}): Query[] {
-    return [...this.#cache.values()].filter((q) =>
-      queryKey === undefined
-        ? true
-        : exact
-          ? q.queryHash === hashKey(queryKey)
-          : partialMatchKey(q.queryKey, queryKey),
+  $find({ queryKey, exact }: Filters): Query[] {
+    return [...this.$cache.values()].filter(
+      (q) => !queryKey || (exact ? q.$hash === hashKey(queryKey) : partialMatchKey(q.$key, queryKey)),
     );
   }
 
   getQueryState(queryKey: Key): QueryState | undefined {
-    return this.#cache.get(hashKey(queryKey))?.state;
+    return this.$cache.get(hashKey(queryKey))?.state;
   }
 
   getQueryData(queryKey: Key): Data {
@@ -562,65 +519,49 @@ export class QueryClient {
   }
 
   getQueriesData(filters: Filters): Array<[Key, Data]> {
-    return this.#find(filters).map((q) => [q.queryKey, q.state.data]);
+    return this.$find(filters).map((q) => [q.$key, q.state.data]);
   }
 
   setQueryData(queryKey: Key, updater: Data, options?: { updatedAt?: number }): Data {
-    const query = this.build({ queryKey });
-    const data = typeof updater === 'function' ? (updater as (old: Data) => Data)(query.state.data) : updater;
-    return data === undefined ? undefined : query.setData(data, options?.updatedAt, true);
+    const query = this.$build({ queryKey });
+    const data = typeof updater === 'function' ? updater(query.state.data) : updater;
+    return data === undefined ? undefined : query.$setData(data, options?.updatedAt, true);
   }
 
   invalidateQueries(filters: Filters = {}): Promise<void> {
-    const queries = this.#find(filters);
-    for (const query of queries) if (!query.state.isInvalidated) query.setState({ isInvalidated: true });
+    const queries = this.$find(filters);
+    for (const query of queries) if (!query.state.isInvalidated) query.$set({ isInvalidated: true });
     if (filters.refetchType === 'none') return Promise.resolve();
-    const refetched = queries
-      .filter(
-        (q) => (filters.refetchType === 'all' || q.isActive()) && !(q.observers.length > 0 && !q.isActive()),
-      )
-      .map((q) => (q.state.fetchStatus === 'paused' ? undefined : q.fetch(undefined, true).catch(noop)));
-    return Promise.all(refetched).then(noop);
+    return Promise.all(
+      queries
+        .filter((q) => q.$isActive() && q.state.fetchStatus !== 'paused')
+        .map((q) => q.$fetch(undefined, true).catch(noop)),
+    ).then(noop);
   }
 
   cancelQueries(filters: Filters = {}): Promise<void> {
-    return Promise.all(this.#find(filters).map((q) => q.cancel())).then(noop);
+    return Promise.all(this.$find(filters).map((q) => q.$cancel())).then(noop);
   }
 }
 
+type Callback = (...args: never[]) => unknown;
+
 interface MutationOptions {
-  mutationFn?: (variables: unknown, context: object) => Promise<unknown>;
-  onMutate?: (variables: unknown, context: object) => unknown;
-  onSuccess?: (data: unknown, variables: unknown, onMutateResult: unknown, context: object) => unknown;
-  onError?: (error: unknown, variables: unknown, onMutateResult: unknown, context: object) => unknown;
-  onSettled?: (
-    data: unknown,
-    error: unknown,
-    variables: unknown,
-    onMutateResult: unknown,
-    context: object,
-  ) => unknown;
+  mutationFn?: Callback;
+  onMutate?: Callback;
+  onSuccess?: Callback;
+  onError?: Callback;
+  onSettled?: Callback;
   [option: string]: unknown;
 }
 
-interface MutationState {
-  context: unknown;
-  data: unknown;
-  error: unknown;
-  failureCount: number;
-  failureReason: unknown;
-  isPaused: boolean;
-  status: 'idle' | Status;
-  variables: unknown;
-  submittedAt: number;
-}
+/** A mutation's state, with query-core's field names. */
+type MutationState = Result & { status: 'idle' | Status };
 
 const idle = (): MutationState => ({
   context: undefined,
   data: undefined,
   error: null,
-  failureCount: 0,
-  failureReason: null,
   isPaused: false,
   status: 'idle',
   variables: undefined,
@@ -629,49 +570,49 @@ const idle = (): MutationState => ({
 
 /** query-core's `MutationObserver`: the state of the latest `mutate` call. */
 export class MutationObserver {
-  #state = idle();
-  #result: Result;
-  #listeners = new Set<Listener>();
-  #run = 0;
+  $state = idle();
+  $result: Result;
+  $listeners = new Set<Listener>();
+  $run = 0;
 
   constructor(
-    readonly client: QueryClient,
-    public options: MutationOptions,
+    readonly $client: QueryClient,
+    public $options: MutationOptions,
   ) {
     this.mutate = this.mutate.bind(this);
     this.reset = this.reset.bind(this);
-    this.#result = this.#createResult();
+    this.$result = this.$createResult();
   }
 
   setOptions(options: MutationOptions): void {
-    this.options = options;
+    this.$options = options;
   }
 
   subscribe(listener: Listener): Listener {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    this.$listeners.add(listener);
+    return () => this.$listeners.delete(listener);
   }
 
   getCurrentResult(): Result {
-    return this.#result;
+    return this.$result;
   }
 
   reset(): void {
-    this.#run++;
-    this.#set(idle());
+    this.$set(idle(), ++this.$run);
   }
 
-  #set(state: MutationState, run = this.#run): void {
-    if (run !== this.#run) return;
-    this.#state = state;
-    this.#result = this.#createResult();
-    for (const listener of this.#listeners) listener();
+  /** Changes the state if `run` is still the latest `mutate` call. */
+  $set(patch: Partial<MutationState>, run: number): void {
+    if (run !== this.$run) return;
+    this.$state = { ...this.$state, ...patch };
+    this.$result = this.$createResult();
+    for (const listener of this.$listeners) listener();
   }
 
-  #createResult(): Result {
-    const { status } = this.#state;
+  $createResult(): Result {
+    const { status } = this.$state;
     return {
-      ...this.#state,
+      ...this.$state,
       isPending: status === 'pending',
       isSuccess: status === 'success',
       isError: status === 'error',
@@ -682,32 +623,29 @@ export class MutationObserver {
   }
 
   async mutate(variables: unknown): Promise<unknown> {
-    const run = ++this.#run;
-    const options = this.options;
-    const fnContext = { client: this.client, meta: options.meta, mutationKey: options.mutationKey };
-    const pending = { ...idle(), status: 'pending' as const, variables, submittedAt: Date.now() };
-    this.#set({ ...pending, isPaused: !online }, run);
+    const run = ++this.$run;
+    const { mutationFn, onMutate, onSuccess, onError, onSettled, meta, mutationKey } = this
+      .$options as Record<string, ((...args: unknown[]) => unknown) | undefined>;
+    const fnContext = { client: this.$client, meta, mutationKey };
+    this.$set({ ...idle(), status: 'pending', variables, submittedAt: Date.now(), isPaused: !online }, run);
     let context: unknown;
     try {
-      context = await options.onMutate?.(variables, fnContext);
-      if (context !== undefined) this.#set({ ...this.#state, context }, run);
-      if (!online) await whenOnline();
-      if (this.#state.isPaused) this.#set({ ...this.#state, isPaused: false }, run);
-      if (!options.mutationFn) throw new Error('No mutationFn found');
-      const data = await options.mutationFn(variables, fnContext);
-      await options.onSuccess?.(data, variables, context, fnContext);
-      await options.onSettled?.(data, null, variables, context, fnContext);
-      this.#set({ ...this.#state, data, status: 'success', isPaused: false }, run);
+      context = await onMutate?.(variables, fnContext);
+      this.$set({ context }, run);
+      await whenOnline();
+      this.$set({ isPaused: false }, run);
+      if (!mutationFn) throw new Error('No mutationFn found');
+      const data = await mutationFn(variables, fnContext);
+      await onSuccess?.(data, variables, context, fnContext);
+      await onSettled?.(data, null, variables, context, fnContext);
+      this.$set({ data, status: 'success' }, run);
       return data;
     } catch (error) {
       try {
-        await options.onError?.(error, variables, context, fnContext);
-        await options.onSettled?.(undefined, error, variables, context, fnContext);
+        await onError?.(error, variables, context, fnContext);
+        await onSettled?.(undefined, error, variables, context, fnContext);
       } finally {
-        this.#set(
-          { ...this.#state, error, failureCount: 1, failureReason: error, status: 'error', isPaused: false },
-          run,
-        );
+        this.$set({ error, status: 'error', isPaused: false }, run);
       }
       throw error;
     }
