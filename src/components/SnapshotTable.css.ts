@@ -30,6 +30,42 @@ export const pageSize = style({
 
 export const select = style({ width: 'auto' });
 
+const edgeShadow = (direction: 'left' | 'right') =>
+  `linear-gradient(to ${direction}, color-mix(in srgb, ${vars.color.text} 16%, transparent), transparent)`;
+
+const edge = {
+  content: '""',
+  position: 'absolute',
+  insetBlock: 1,
+  width: 16,
+  pointerEvents: 'none',
+  zIndex: 4,
+} as const;
+
+/**
+ * Around the scroller: a shadow on each inline edge with more columns behind it
+ * (`data-more-start`, `data-more-end`), so a column cut at 320 px does not read as the last one.
+ */
+export const scrollFrame = style({
+  position: 'relative',
+  selectors: {
+    '&[data-more-end]::after': {
+      ...edge,
+      insetInlineEnd: 1,
+      borderStartEndRadius: vars.radius.md,
+      borderEndEndRadius: vars.radius.md,
+      background: edgeShadow('left'),
+    },
+    // the gradient runs from the edge inwards, which flips in a right-to-left layout
+    '&:dir(rtl)[data-more-end]::after': { background: edgeShadow('right') },
+  },
+});
+
+// at the start edge the time column stays put (sticky): the shadow falls from it onto what
+// scrolled under it
+const stickyShadow = `6px 0 6px -4px color-mix(in srgb, ${vars.color.text} 16%, transparent)`;
+const stickyShadowRtl = `-6px 0 6px -4px color-mix(in srgb, ${vars.color.text} 16%, transparent)`;
+
 export const scroller = style({
   overflow: 'auto',
   maxWidth: '100%',
@@ -59,7 +95,11 @@ export const headCell = style({
   background: vars.color.surfaceRaised,
   textAlign: 'end',
   fontWeight: vars.fontWeight.strong,
-  selectors: { '&:first-child': { insetInlineStart: 0, zIndex: 3, textAlign: 'start' } },
+  selectors: {
+    '&:first-child': { insetInlineStart: 0, zIndex: 3, textAlign: 'start' },
+    [`${scrollFrame}[data-more-start] &:first-child`]: { boxShadow: stickyShadow },
+    [`${scrollFrame}[data-more-start]:dir(rtl) &:first-child`]: { boxShadow: stickyShadowRtl },
+  },
 });
 
 export const sortButton = style({
@@ -86,6 +126,10 @@ export const rowHead = style({
   background: vars.color.surface,
   textAlign: 'start',
   fontWeight: vars.fontWeight.normal,
+  selectors: {
+    [`${scrollFrame}[data-more-start] &`]: { boxShadow: stickyShadow },
+    [`${scrollFrame}[data-more-start]:dir(rtl) &`]: { boxShadow: stickyShadowRtl },
+  },
 });
 
 export const numberCell = style({ ...cell, textAlign: 'end' });

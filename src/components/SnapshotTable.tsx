@@ -22,6 +22,7 @@ import { visuallyHidden } from './internal/root.css.js';
 import { Skeleton } from './internal/Skeleton.js';
 import type { StateRenderProps } from './internal/stateProps.js';
 import { type UiProps, useUi } from './internal/ui.js';
+import { useScrollEdges } from './internal/useScrollEdges.js';
 import * as css from './SnapshotTable.css.js';
 
 /** A column of the table: the time, a metric's total, or a metric's per-hour change. */
@@ -54,7 +55,7 @@ export interface SnapshotTableViewProps extends UiProps, RootProps, StateRenderP
   pageSizes?: readonly number[] | undefined;
   /** Initial page size. @defaultValue 50 */
   defaultPageSize?: number | undefined;
-  /** Height of the scrolling area; the header row stays in view. @defaultValue '28rem' */
+  /** Height of the scrolling area; the header row stays in view. @defaultValue '448px' */
   maxHeight?: string | undefined;
   /** File name of the CSV export. @defaultValue 'snapshots.csv' */
   fileName?: string | undefined;
@@ -149,7 +150,7 @@ export function SnapshotTableView(props: SnapshotTableViewProps) {
     defaultSort = { column: 'time', direction: 'descending' },
     pageSizes = [25, 50, 100, 250],
     defaultPageSize = 50,
-    maxHeight = '28rem',
+    maxHeight = '448px',
     fileName = 'snapshots.csv',
     onExport,
     heading,
@@ -160,6 +161,7 @@ export function SnapshotTableView(props: SnapshotTableViewProps) {
   } = props;
   const status = props.status ?? (points ? 'success' : 'pending');
   const ui = useUi(props);
+  const [scrollerRef, edges] = useScrollEdges();
   const { labels, format } = ui;
   const id = useId();
   const [sort, setSort] = useState<SnapshotSort>(defaultSort);
@@ -235,77 +237,85 @@ export function SnapshotTableView(props: SnapshotTableViewProps) {
       <>
         {/* a group, not a second landmark named like the section around it; focusable so keyboard
             users can scroll it */}
-        {/* biome-ignore lint/a11y/useSemanticElements: a fieldset is for form controls, this is a scroller */}
+        {/* shadows at the edges with more columns behind them (the per-hour column at 320 px) */}
         <div
-          className={css.scroller}
-          style={{ maxHeight }}
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users scroll the region
-          tabIndex={0}
-          role="group"
-          aria-labelledby={`${id}-caption`}
-          data-part="scroller"
+          className={css.scrollFrame}
+          data-more-start={edges.start || undefined}
+          data-more-end={edges.end || undefined}
         >
-          <table className={css.table} data-part="table">
-            <caption id={`${id}-caption`} className={visuallyHidden}>
-              {labels.tableCaption}
-            </caption>
-            <thead>
-              <tr>
-                {columns.map((column) => {
-                  const active = sort.column === column;
-                  return (
-                    <th
-                      key={column}
-                      scope="col"
-                      className={css.headCell}
-                      aria-sort={active ? sort.direction : undefined}
-                      data-part="column-header"
-                      data-column={column}
-                    >
-                      <button type="button" className={css.sortButton} onClick={() => toggle(column)}>
-                        {columnLabel(column, labels)}
-                        <span className={css.sortIcon} aria-hidden="true">
-                          {active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
-                        </span>
-                      </button>
-                    </th>
-                  );
-                })}
-              </tr>
-            </thead>
-            <tbody>
-              {visible.map(({ point, delta }) => (
-                <tr key={snapshotId(point) ?? point.time} data-part="row">
-                  <th scope="row" className={css.rowHead}>
-                    <time dateTime={isoTime(point.time)} title={format.dateTime(point.time)}>
-                      {format.shortDateTime(point.time)}
-                    </time>
-                  </th>
-                  {columns.slice(1).map((column) =>
-                    column.endsWith('PerHour') ? (
-                      <td key={column} className={css.deltaCell}>
-                        <Count
-                          value={delta?.perHour[column.slice(0, -7) as MetricName] ?? null}
-                          kind="delta"
-                          wrap={labels.perHour}
-                          format={format}
-                          notAvailable={labels.notAvailable}
-                        />
-                      </td>
-                    ) : (
-                      <td key={column} className={css.numberCell}>
-                        <Count
-                          value={point.exact[column as MetricName]}
-                          format={format}
-                          notAvailable={labels.notAvailable}
-                        />
-                      </td>
-                    ),
-                  )}
+          {/* biome-ignore lint/a11y/useSemanticElements: a fieldset is for form controls, this is a scroller */}
+          <div
+            ref={scrollerRef}
+            className={css.scroller}
+            style={{ maxHeight }}
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users scroll the region
+            tabIndex={0}
+            role="group"
+            aria-labelledby={`${id}-caption`}
+            data-part="scroller"
+          >
+            <table className={css.table} data-part="table">
+              <caption id={`${id}-caption`} className={visuallyHidden}>
+                {labels.tableCaption}
+              </caption>
+              <thead>
+                <tr>
+                  {columns.map((column) => {
+                    const active = sort.column === column;
+                    return (
+                      <th
+                        key={column}
+                        scope="col"
+                        className={css.headCell}
+                        aria-sort={active ? sort.direction : undefined}
+                        data-part="column-header"
+                        data-column={column}
+                      >
+                        <button type="button" className={css.sortButton} onClick={() => toggle(column)}>
+                          {columnLabel(column, labels)}
+                          <span className={css.sortIcon} aria-hidden="true">
+                            {active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
+                          </span>
+                        </button>
+                      </th>
+                    );
+                  })}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {visible.map(({ point, delta }) => (
+                  <tr key={snapshotId(point) ?? point.time} data-part="row">
+                    <th scope="row" className={css.rowHead}>
+                      <time dateTime={isoTime(point.time)} title={format.dateTime(point.time)}>
+                        {format.shortDateTime(point.time)}
+                      </time>
+                    </th>
+                    {columns.slice(1).map((column) =>
+                      column.endsWith('PerHour') ? (
+                        <td key={column} className={css.deltaCell}>
+                          <Count
+                            value={delta?.perHour[column.slice(0, -7) as MetricName] ?? null}
+                            kind="delta"
+                            wrap={labels.perHour}
+                            format={format}
+                            notAvailable={labels.notAvailable}
+                          />
+                        </td>
+                      ) : (
+                        <td key={column} className={css.numberCell}>
+                          <Count
+                            value={point.exact[column as MetricName]}
+                            format={format}
+                            notAvailable={labels.notAvailable}
+                          />
+                        </td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
         <div className={css.pager} data-part="pager">
           <span className={css.pageStatus} aria-live="polite">

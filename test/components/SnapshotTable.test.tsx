@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { SnapshotTable, SnapshotTableView } from '../../src/components/SnapshotTable';
@@ -20,6 +20,36 @@ function firstColumnTimes() {
 }
 
 describe('SnapshotTableView', () => {
+  it('shades the edge with more columns behind it, and the sticky column once scrolled', () => {
+    // jsdom lays nothing out: a scroller 300 px wide showing a 600 px table
+    const width = vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockImplementation(function (
+      this: HTMLElement,
+    ) {
+      return this.dataset.part === 'scroller' ? 600 : 0;
+    });
+    const client = vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(function (
+      this: HTMLElement,
+    ) {
+      return this.dataset.part === 'scroller' ? 300 : 0;
+    });
+    try {
+      const { container } = render(<SnapshotTableView points={makePoints(3)} />);
+      const scroller = container.querySelector('[data-part="scroller"]') as HTMLElement;
+      const frame = scroller.parentElement as HTMLElement;
+      expect(frame.hasAttribute('data-more-end')).toBe(true);
+      expect(frame.hasAttribute('data-more-start')).toBe(false);
+      Object.defineProperty(scroller, 'scrollLeft', { configurable: true, value: 300 });
+      act(() => {
+        scroller.dispatchEvent(new Event('scroll'));
+      });
+      expect(frame.hasAttribute('data-more-end')).toBe(false);
+      expect(frame.hasAttribute('data-more-start')).toBe(true);
+    } finally {
+      width.mockRestore();
+      client.mockRestore();
+    }
+  });
+
   it('sorts by a column, says so with aria-sort, and reverses on a second click', async () => {
     const user = userEvent.setup();
     // views go up and down so that views order differs from time order
