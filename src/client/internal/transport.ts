@@ -166,6 +166,8 @@ async function sendWithRetries<TData>(
   const url = buildUrl(config.baseUrl, spec.path, spec.query);
   const timeoutMs = spec.timeoutMs ?? config.timeoutMs;
   let refreshedToken = false;
+  // once any attempt may have reached the API, a later definite refusal (a 429) cannot undo it
+  let mayHaveApplied = false;
   for (let attempt = 0; ; attempt++) {
     if (spec.signal?.aborted) throw abortedError(spec.signal.reason, attempt > 0 ? 'unknown' : 'not_applied');
     let error: ContentStatsError;
@@ -196,6 +198,8 @@ async function sendWithRetries<TData>(
       continue;
     }
     // an unreadable 2xx to an idempotent request: asking again replays the API's first answer
+    if (error.outcome === 'unknown') mayHaveApplied = true;
+    else if (mayHaveApplied) error = error.with({ outcome: 'unknown' });
     const retryable =
       error.retryable || (error.code === 'invalid_response' && spec.idempotencyKey !== undefined);
     if (!retryable || attempt >= config.retry.retries) throw error;
