@@ -1,0 +1,294 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type Recorder, record, SCREENSHOTS } from './embed-browser';
+import { ALL, FLAG, HOSTILE, IDS, startHostileServer } from './hostile-server';
+
+/** What the page looks like from the inside, across every shadow root. */
+interface Inspection {
+  flag: unknown;
+  images: number;
+  scripts: number;
+  /** Elements carrying an event-handler attribute (`onerror`, `onload`, …). */
+  handlers: string[];
+  /** URL attributes (href, src, action, …) whose value is a `javascript:` URL. */
+  javascriptUrls: string[];
+  /** `[href^="javascript" i]` matches. */
+  javascriptHrefs: number;
+  /** `<style>` elements whose text came from data (they would hide everything). */
+  injectedStyles: number;
+  text: string;
+  afterVisible: boolean;
+  pageOverflow: number;
+  /** Elements whose visible box leaves their element's box, with how far. */
+  escapes: string[];
+}
+
+function inspect(page: Page, hosts: string[]): Promise<Inspection> {
+  return page.evaluate(
+    ([flag, hostIds]) => {
+      const all: Element[] = [];
+      const texts: string[] = [];
+      const walk = (root: Document | ShadowRoot) => {
+        for (const element of root.querySelectorAll('*')) {
+          all.push(element);
+          if (element.shadowRoot) walk(element.shadowRoot);
+        }
+      };
+      walk(document);
+      const roots: (Document | ShadowRoot)[] = [document];
+      for (const element of all) if (element.shadowRoot) roots.push(element.shadowRoot);
+      for (const root of roots) {
+        const body = root instanceof Document ? root.body : root;
+        texts.push(body?.textContent ?? '');
+        for (const element of root.querySelectorAll('[title], [aria-label]'))
+          texts.push(`${element.getAttribute('title')} ${element.getAttribute('aria-label')}`);
+      }
+      // attributes a browser follows or loads (a title saying 'javascript:' is only text)
+      const URL_ATTRIBUTES = [
+        'href',
+        'xlink:href',
+        'src',
+        'srcset',
+        'action',
+        'formaction',
+        'data',
+        'poster',
+      ];
+      const handlers: string[] = [];
+      const javascriptUrls: string[] = [];
+      for (const element of all) {
+        for (const attribute of element.attributes) {
+          if (attribute.name.toLowerCase().startsWith('on'))
+            handlers.push(`${element.localName}[${attribute.name}]`);
+          // what a browser would follow or load: javascript: after stripping controls and spaces
+          const value = attribute.value.replace(/[\s\p{Cc}]/gu, '').toLowerCase();
+          if (URL_ATTRIBUTES.includes(attribute.name.toLowerCase()) && value.startsWith('javascript:'))
+            javascriptUrls.push(`${element.localName}[${attribute.name}]`);
+        }
+      }
+      const escapes: string[] = [];
+      for (const id of hostIds) {
+        const host = document.getElementById(id);
+        if (!host?.shadowRoot) {
+          escapes.push(`${id}: no shadow root`);
+          continue;
+        }
+        const box = host.getBoundingClientRect();
+        const parent = host.parentElement?.getBoundingClientRect();
+        if (parent && box.right > parent.right + 1) escapes.push(`${id}: wider than its container`);
+        for (const element of host.shadowRoot.querySelectorAll('*')) {
+          // the visible part: the box clipped by every ancestor that hides overflow
+          let rect = element.getBoundingClientRect();
+          if (rect.width === 0 || rect.height === 0) continue;
+          let left = rect.left;
+          let right = rect.right;
+          let top = rect.top;
+          let bottom = rect.bottom;
+          for (let a = element.parentElement; a; a = a.parentElement) {
+            const style = getComputedStyle(a);
+            if (style.overflowX !== 'visible') {
+              rect = a.getBoundingClientRect();
+              left = Math.max(left, rect.left);
+              right = Math.min(right, rect.right);
+            }
+            if (style.overflowY !== 'visible') {
+              rect = a.getBoundingClientRect();
+              top = Math.max(top, rect.top);
+              bottom = Math.min(bottom, rect.bottom);
+            }
+          }
+          if (right <= left || bottom <= top) continue;
+          const out = Math.max(box.left - left, right - box.right, box.top - top, bottom - box.bottom);
+          if (out > 1)
+            escapes.push(
+              `${id} ${element.localName}.${element.getAttribute('data-part')}: ${Math.round(out)} px`,
+            );
+        }
+      }
+      const after = document.getElementById('after');
+      return {
+        flag: (window as unknown as Record<string, unknown>)[flag],
+        images: all.filter((e) => e.localName === 'img').length,
+        scripts: all.filter((e) => e.localName === 'script').length,
+        handlers,
+        javascriptUrls,
+        javascriptHrefs: roots.reduce((n, r) => n + r.querySelectorAll('[href^="javascript" i]').length, 0),
+        injectedStyles: all.filter((e) => e.localName === 'style' && e.textContent?.includes('!important'))
+          .length,
+        text: texts.join('\n'),
+        afterVisible: after !== null && after.getBoundingClientRect().height > 0,
+        pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        escapes,
+      };
+    },
+    [FLAG, hosts] as const,
+  );
+}
+
+/**
+ * The proposed fix of the layout bug below, by part: in src it is `overflowWrap: 'anywhere'` on
+ * the heading styles (root.css.ts `title`, VideoList.css.ts `heading`), `minWidth: 0, maxWidth:
+ * '100%'` on VideoList.css.ts `filter` and `select`, `maxWidth: '100%', overflow: 'hidden',
+ * textOverflow: 'ellipsis'` on `badgeBase`, and `minWidth: 0, overflowWrap: 'anywhere'` on the
+ * platform name's span.
+ */
+const FIX_CSS = `
+[data-part="heading"] { overflow-wrap: anywhere; min-width: 0; }
+[data-part="platform-filter"] { min-width: 0; max-width: 100%; }
+label:has(> [data-part="platform-filter"]) { min-width: 0; max-width: 100%; }
+[data-part="status"] { max-width: 100%; overflow: hidden; text-overflow: ellipsis; }
+[data-part="status"] + span { min-width: 0; overflow-wrap: anywhere; }
+`;
+
+/** An inline page script that sets `value` as a string literal safely (no `</script>` in it). */
+function literal(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+describe('hostile strings from the API and from the page render as inert text (dist/embed.js, Chromium, no CSP)', () => {
+  let server: Awaited<ReturnType<typeof startHostileServer>>;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  const visited: Recorder[] = [];
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    server = await startHostileServer();
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    for (const r of visited.splice(0)) {
+      const page = await record(r.page);
+      expect(page.errors).toEqual([]);
+      expect(r.pageErrors).toEqual([]);
+      await r.page.close();
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function visit(url: string): Promise<Recorder> {
+    const r = await browser.open('about:blank', { width: 1000, height: 900 });
+    visited.push(r);
+    r.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await r.page.goto(url);
+    return r;
+  }
+
+  /**
+   * Every element, fed hostile answers through the real proxy, hostile attributes, labels and
+   * theme values, and a track whose answer is hostile too; inspected once all have drawn.
+   * `extraCss` goes into every shadow root (to try a style fix without rebuilding).
+   */
+  async function hostilePage(name: string, extraCss = ''): Promise<{ page: Page; seen: Inspection }> {
+    const box = (id: string, element: string, attributes = '') =>
+      `<div class="box"><${element} id="${id}" ${attributes}></${element}></div>`;
+    const hosts = {
+      videos: box('videos', 'contentstats-videos'),
+      chart: box('chart', 'contentstats-chart', `video-id="${IDS.markup}"`),
+      chartLong: box('chartLong', 'contentstats-chart', `video-id="${IDS.long}"`),
+      summary: box('summary', 'contentstats-summary', `video-id="${IDS.long}"`),
+      table: box('table', 'contentstats-table', `video-id="${IDS.markup}"`),
+      denied: box('denied', 'contentstats-summary', `video-id="${IDS.denied}"`),
+      usage: box('usage', 'contentstats-usage'),
+      tracker: box('tracker', 'contentstats-tracker'),
+      badId: box('badId', 'contentstats-summary'),
+      badTheme: box('badTheme', 'contentstats-table', `video-id="${IDS.markup}"`),
+      labelled: box('labelled', 'contentstats-summary', `video-id="${IDS.markup}"`),
+    };
+    const script = `
+const H = ${literal(HOSTILE)};
+const ALL = ${literal(ALL)};
+document.getElementById('badId').setAttribute('video-id', H.svg);
+document.getElementById('badTheme').setAttribute('theme', H.css);
+const labelled = document.getElementById('labelled');
+labelled.labels = { summaryTitle: ALL, retry: H.img, notAvailable: H.script };
+labelled.theme = { base: 'light', color: { accent: H.css, surface: 'url(' + H.javascript + ')', text: H.long } };
+document.getElementById('denied').labels = { errorTitleForbidden: H.img, errorTitle: H.svg };
+document.getElementById('videos').labels = { videosTitle: H.long };`;
+    const url = server.page(
+      name,
+      `<contentstats-config proxy-url="/api/contentstats" token-url="/token?scope=read,track,stop,usage"></contentstats-config>
+${Object.values(hosts).join('\n')}
+<p id="after">page text</p>`,
+      script,
+    );
+    const r = await visit(url);
+    const { page } = r;
+    // elements render once near the viewport: bring each into view, then wait for its state
+    const shown = async (id: string, selector: string) => {
+      await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+      await page.locator(`#${id} ${selector}`).first().waitFor();
+    };
+    await shown('videos', '[data-part="item"] >> nth=4');
+    await shown('chart', '[data-part="lines"] path');
+    await shown('chartLong', '[data-part="lines"] path');
+    await shown('summary', '[data-state="ready"]');
+    await shown('table', '[data-part="row"]');
+    await shown('denied', '[data-state="error"]');
+    await shown('usage', '[data-part="balance"]');
+    await shown('badId', '[data-part="message"]');
+    await shown('badTheme', '[data-part="row"], [data-part="message"]');
+    await shown('labelled', '[data-state="ready"]');
+    // a track whose answer is hostile too
+    await page
+      .locator('#tracker [data-part="link-input"]')
+      .fill('https://www.tiktok.com/@a/video/7400000000000000009');
+    await page.locator('#tracker [data-part="submit"]').click();
+    await page.locator('#tracker [data-part="result"]').filter({ hasText: /\S/ }).waitFor();
+
+    if (extraCss) {
+      // after drawing: the element sets its own sheets when it renders
+      await page.evaluate((css) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        for (const host of document.querySelectorAll('.box > *')) {
+          if (host.shadowRoot)
+            host.shadowRoot.adoptedStyleSheets = [...host.shadowRoot.adoptedStyleSheets, sheet];
+        }
+      }, extraCss);
+    }
+    const seen = await inspect(page, Object.keys(hosts));
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    return { page, seen };
+  }
+
+  it('no script runs, no element or style is injected, no javascript: URL: the strings show as text', async () => {
+    const { seen } = await hostilePage('hostile');
+    expect(seen.flag).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(seen.images).toBe(0);
+    // the embed's and the page's own
+    expect(seen.scripts).toBe(2);
+    expect(seen.handlers).toEqual([]);
+    expect(seen.javascriptUrls).toEqual([]);
+    expect(seen.javascriptHrefs).toBe(0);
+    expect(seen.injectedStyles).toBe(0);
+    expect(seen.afterVisible).toBe(true);
+    // the strings did arrive, and show as the characters they are
+    for (const hostile of [HOSTILE.img, HOSTILE.script, HOSTILE.svg.slice(0, 20)])
+      expect(seen.text).toContain(hostile);
+    // nothing widens the page
+    expect(seen.pageOverflow).toBeLessThanOrEqual(0);
+  });
+
+  // BUG (src/components, reported in issue 11 item 4): unbreakable 10,000-character strings leave
+  // their card: the heading (labels videosTitle/summaryTitle), the video list's platform filter
+  // <select> and status badge and platform name (API platform/status). Passes once fixed: then
+  // drop `.fails`.
+  it.fails('10,000-character strings stay inside their element', async () => {
+    const { seen } = await hostilePage('hostile-layout');
+    expect(seen.escapes).toEqual([]);
+  });
+
+  // the fix named above, as CSS on our own parts; the same rules belong in the components' styles
+  it('with the proposed style fix applied to each shadow root, they stay inside', async () => {
+    const { seen } = await hostilePage('hostile-fix', FIX_CSS);
+    expect(seen.escapes).toEqual([]);
+  });
+});
