@@ -89,6 +89,15 @@ export const FromApi: Story = {
   },
 };
 
+/** Connected and `readOnly` (e.g. for a token that may read but not stop): no Stop buttons. */
+export const ReadOnlyFromApi: Story = {
+  render: () => <VideoList readOnly />,
+  play: async ({ canvasElement }) => {
+    await untilState(canvasElement, 'ready');
+    await expect(within(canvasElement).queryByRole('button', { name: /^Stop: / })).toBeNull();
+  },
+};
+
 /** The confirmation step, open. */
 export const ConfirmStop: Story = {
   play: async ({ canvasElement }) => {
