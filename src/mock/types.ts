@@ -124,7 +124,7 @@ export interface MockApi {
 
 /**
  * A fault the local API can inject on purpose (see {@link MockChaosOptions}):
- * - `error`: 500, 502 or 503 before the API acts;
+ * - `error`: 500, 502 or 503 (or `errorStatuses`) before the API acts;
  * - `resetBefore`: the connection is dropped before the API acts (nothing happened);
  * - `resetAfter`: the API acts (a track is created and charged), then the connection is dropped;
  * - `truncate`: the API acts, its JSON answer is cut in half (complete HTTP, unreadable body);
@@ -149,8 +149,10 @@ export type MockChaosKind =
 export interface MockChaosOptions {
   /** Added latency in real ms, on every request: a number, or `[min, max]` drawn uniformly. @defaultValue 0 */
   latencyMs?: number | readonly [number, number];
-  /** Rate of 500/502/503 answers. @defaultValue 0 */
+  /** Rate of 5xx answers (see `errorStatuses`). @defaultValue 0 */
   error?: number;
+  /** Statuses an `error` answers with, one drawn per answer. @defaultValue [500, 502, 503] */
+  errorStatuses?: readonly number[];
   /** Rate of connections dropped before the API acts. @defaultValue 0 */
   resetBefore?: number;
   /** Rate of connections dropped after the API acted. @defaultValue 0 */

@@ -72,6 +72,10 @@ describe('each chaos kind', () => {
     }
     expect([...statuses].sort()).toEqual([500, 502, 503]);
     expect(tracks()).toBe(before);
+
+    server.chaos.set({ errorStatuses: [503] });
+    server.chaos.once('error');
+    await expect(client().getUsage()).rejects.toMatchObject({ code: 'server', status: 503 });
   });
 
   it('resetBefore drops the connection and nothing is tracked or charged', async () => {
@@ -257,6 +261,7 @@ describe('chaos settings', () => {
       chaos: { latencyMs: 200 },
     });
     expect(parseCliArgs([])).toMatchObject({ kind: 'serve', chaos: undefined });
+    expect(parseChaosSpec('error=1,error-status=502/503')).toEqual({ error: 1, errorStatuses: [502, 503] });
   });
 
   it.each([
@@ -268,6 +273,7 @@ describe('chaos settings', () => {
     ['error', /NAME=VALUE/],
     ['error=0.1,error=0.2', /twice/],
     ['burst=0', /burstLength/],
+    ['error-status=404', /5xx/],
   ])('--chaos %s is refused with a reason', (spec, reason) => {
     expect(() => parseCliArgs(['--chaos', spec])).toThrow(reason);
   });

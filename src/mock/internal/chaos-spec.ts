@@ -24,6 +24,7 @@ export const CHAOS_SPEC_HELP = `  --chaos SPEC             inject faults, e.g. -
                              stall          never answer (the client times out)
                            and settings:
                              latency=MS or MIN-MAX   added delay on every request (default 0)
+                             error-status=S[/S...]   statuses of error (default 500/502/503)
                              burst=N                 requests in one 429 burst (default 3)
                              retry-after=S           Retry-After of a burst, seconds (default 1)
                              stall-ms=MS             drop a stalled connection after MS (default 300000)
@@ -76,6 +77,9 @@ export function parseChaosSpec(spec: string): MockChaosOptions {
         options.latencyMs = range[2] === undefined ? min : [min, Number(range[2])];
         break;
       }
+      case 'error-status':
+        options.errorStatuses = value.split('/').map((status) => whole(name, status));
+        break;
       case 'burst':
         options.burstLength = whole(name, value);
         break;
@@ -91,7 +95,7 @@ export function parseChaosSpec(spec: string): MockChaosOptions {
         break;
       default:
         fail(
-          `--chaos: unknown name "${name}" (use ${Object.keys(RATE_NAMES).join(', ')}, latency, burst, retry-after, stall-ms, seed)`,
+          `--chaos: unknown name "${name}" (use ${Object.keys(RATE_NAMES).join(', ')}, latency, error-status, burst, retry-after, stall-ms, seed)`,
         );
     }
   }

@@ -49,6 +49,10 @@ export function checkChaosOptions(options: MockChaosOptions): void {
   const [min, max] = typeof latency === 'object' ? latency : [latency ?? 0, latency ?? 0];
   if (!Number.isFinite(min) || !Number.isFinite(max) || min < 0 || max < min)
     throw new RangeError(`chaos latencyMs must be ms ≥ 0 (or [min, max] with min ≤ max), got ${latency}`);
+  for (const status of options.errorStatuses ?? ERROR_STATUSES)
+    if (!Number.isInteger(status) || status < 500 || status > 599)
+      throw new RangeError(`chaos errorStatuses must be 5xx statuses, got ${status}`);
+  if (options.errorStatuses?.length === 0) throw new RangeError('chaos errorStatuses must not be empty');
   checkCount('burstLength', options.burstLength, 1);
   checkCount('retryAfterSeconds', options.retryAfterSeconds, 0);
   checkCount('stallMs', options.stallMs, 1);
@@ -177,7 +181,8 @@ export function createChaos(initial: MockChaosOptions = {}): ChaosController {
         );
       }
       case 'error': {
-        const status = ERROR_STATUSES[Math.floor(random() * ERROR_STATUSES.length)] ?? 500;
+        const statuses = options.errorStatuses ?? ERROR_STATUSES;
+        const status = statuses[Math.floor(random() * statuses.length)] ?? 500;
         record.status = status;
         return jsonAnswer(status, { error: `Chaos: the local API answered ${status} on purpose.` });
       }
