@@ -27,7 +27,12 @@ export const HOSTILE = {
 /** Every hostile string at once, for fields that take any text. */
 export const ALL = Object.values(HOSTILE).join(' ');
 
+/** Cell starts a spreadsheet runs as a formula (CSV injection), one per snapshot. */
+export const FORMULAS = ['=HYPERLINK("http://x.test","y")', "+1+cmd|' /C calc'!A0", '-2+3', '@SUM(1+1)'];
+
 const SNAPSHOTS = [0, 1, 2, 3].map((n) => ({
+  id: `${FORMULAS[n]}#${n}`,
+  provider: FORMULAS[n],
   snapshot_time: `2026-01-01T0${n}:00:00Z`,
   views: String(1000 + n * 250),
   likes: String(100 + n * 20),

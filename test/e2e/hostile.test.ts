@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Recorder, record, SCREENSHOTS } from './embed-browser';
-import { ALL, FLAG, HOSTILE, IDS, startHostileServer } from './hostile-server';
+import { ALL, FLAG, FORMULAS, HOSTILE, IDS, startHostileServer } from './hostile-server';
 
 /** What the page looks like from the inside, across every shadow root. */
 interface Inspection {
@@ -290,5 +291,31 @@ ${Object.values(hosts).join('\n')}
   it('with the proposed style fix applied to each shadow root, they stay inside', async () => {
     const { seen } = await hostilePage('hostile-fix', FIX_CSS);
     expect(seen.escapes).toEqual([]);
+  });
+
+  it("the table's CSV export neutralises formulas the API sent (=, +, -, @ at a cell's start)", async () => {
+    const r = await visit(
+      server.page(
+        'csv',
+        `<contentstats-config proxy-url="/api/contentstats" token-url="/token"></contentstats-config>
+<contentstats-table id="table" video-id="${IDS.markup}"></contentstats-table>`,
+      ),
+    );
+    const { page } = r;
+    await page.locator('#table [data-part="row"]').first().waitFor();
+    const download = page.waitForEvent('download');
+    await page.locator('#table button', { hasText: 'Export CSV' }).click();
+    const file = await download;
+    const path = join(SCREENSHOTS, 'hostile.csv');
+    await file.saveAs(path);
+    const csv = readFileSync(path, 'utf8');
+    // RFC 4180 cells (quoted ones may hold commas and doubled quotes)
+    const cells = [...csv.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,\r\n]*)/gm)].map((m) =>
+      (m[1] ?? '').replace(/^"|"$/g, '').replace(/""/g, '"'),
+    );
+    const formulas = cells.filter((cell) => /^[=+\-@]/.test(cell) && !/^-?\d+(\.\d+)?$/.test(cell));
+    expect(formulas).toEqual([]);
+    // the values are kept, behind the quote that makes them text
+    for (const formula of FORMULAS) expect(cells).toContain(`'${formula}`);
   });
 });
