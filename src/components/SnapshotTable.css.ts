@@ -30,14 +30,15 @@ export const pageSize = style({
 
 export const select = style({ width: 'auto' });
 
+// the cut column fades out into the surface: reads as "more this way" in light and dark alike
 const edgeShadow = (direction: 'left' | 'right') =>
-  `linear-gradient(to ${direction}, color-mix(in srgb, ${vars.color.text} 16%, transparent), transparent)`;
+  `linear-gradient(to ${direction}, ${vars.color.surface} 15%, transparent)`;
 
 const edge = {
   content: '""',
   position: 'absolute',
   insetBlock: 1,
-  width: 16,
+  width: 32,
   pointerEvents: 'none',
   zIndex: 4,
 } as const;
@@ -63,8 +64,8 @@ export const scrollFrame = style({
 
 // at the start edge the time column stays put (sticky): the shadow falls from it onto what
 // scrolled under it
-const stickyShadow = `6px 0 6px -4px color-mix(in srgb, ${vars.color.text} 16%, transparent)`;
-const stickyShadowRtl = `-6px 0 6px -4px color-mix(in srgb, ${vars.color.text} 16%, transparent)`;
+const stickyShadow = '6px 0 6px -4px rgba(0, 0, 0, 0.28)';
+const stickyShadowRtl = '-6px 0 6px -4px rgba(0, 0, 0, 0.28)';
 
 export const scroller = style({
   overflow: 'auto',

@@ -82,6 +82,13 @@ export const linkText = style({
   fontWeight: vars.fontWeight.strong,
 });
 
+/** Inside a link: the handle gives way (ellipsis) before the id's tail, which tells rows apart. */
+export const nameRow = style({ display: 'flex', minWidth: 0, maxWidth: '100%' });
+
+export const nameHead = style({ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' });
+
+export const nameTail = style({ flex: 'none' });
+
 export const meta = style({
   display: 'flex',
   flexWrap: 'wrap',

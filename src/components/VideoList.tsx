@@ -120,6 +120,16 @@ function VideoItem({ video, labels, format, selected, onSelect, onStop, stopping
   const canStop = onStop !== undefined && status === 'monitoring';
   // "@handle · …123456" first: at 320 px full links all truncate to the same "https://www.tiktok.com/@cre…"
   const name = videoLabel(video);
+  const cut = name.indexOf(' · ');
+  const nameView =
+    cut > 0 ? (
+      <span className={css.nameRow}>
+        <span className={css.nameHead}>{name.slice(0, cut)}</span>
+        <span className={css.nameTail}>{name.slice(cut)}</span>
+      </span>
+    ) : (
+      name
+    );
 
   return (
     <li
@@ -142,11 +152,11 @@ function VideoItem({ video, labels, format, selected, onSelect, onStop, stopping
             aria-label={labels.selectVideo(name)}
             data-part="select"
           >
-            {name}
+            {nameView}
           </button>
         ) : (
           <span className={css.linkText} title={video.video_link} data-part="link">
-            {name}
+            {nameView}
           </span>
         )}
         <div className={css.meta}>
