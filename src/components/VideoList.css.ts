@@ -87,7 +87,8 @@ export const nameRow = style({ display: 'flex', minWidth: 0, maxWidth: '100%' })
 
 export const nameHead = style({ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' });
 
-export const nameTail = style({ flex: 'none' });
+// `pre`: a flex item drops its leading space ("@creator1· …")
+export const nameTail = style({ flex: 'none', whiteSpace: 'pre' });
 
 export const meta = style({
   display: 'flex',
