@@ -86,6 +86,9 @@ function answer(req: IncomingMessage): { status: number; body: unknown } {
     return { status: 200, body: video(IDS.long, `${HOSTILE.javascript}${HOSTILE.long}`) };
   if (req.method === 'GET' && path === `/api/v1/videos/${IDS.denied}`)
     return { status: 403, body: { error: ALL } };
+  // any other id (the list's): a hostile link and the same snapshots
+  const other = /^\/api\/v1\/videos\/([A-Za-z0-9_-]+)$/.exec(path ?? '');
+  if (req.method === 'GET' && other?.[1]) return { status: 200, body: video(other[1], HOSTILE.img) };
   if (req.method === 'GET' && path === '/api/v1/usage')
     return { status: 200, body: { balance_usd: 12.5, available_usd: 10, plan: ALL, active_videos: 3 } };
   if (req.method === 'POST' && path === '/api/v1/videos/track') {
@@ -108,8 +111,9 @@ function answer(req: IncomingMessage): { status: number; body: unknown } {
  * every string is hostile, all on 127.0.0.1. Pages get no Content-Security-Policy: an injection
  * must fail because the markup is inert, not because a policy blocked it.
  */
-export async function startHostileServer() {
-  const upstream = createServer((req, res) => {
+/** The fake ContentStats API alone, on 127.0.0.1 (any key is accepted). */
+export async function startHostileUpstream(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
       const { status, body } = answer(req);
@@ -117,7 +121,12 @@ export async function startHostileServer() {
       res.end(JSON.stringify(body));
     });
   });
-  const upstreamUrl = await listen(upstream);
+  return { url: await listen(server), close: () => closeServer(server) };
+}
+
+export async function startHostileServer() {
+  const upstream = await startHostileUpstream();
+  const upstreamUrl = upstream.url;
   const pages = new Map<string, { body: string; script: string }>();
   const app = express();
   app.disable('x-powered-by');
@@ -162,7 +171,7 @@ ${page.body}
     },
     async close() {
       await closeServer(server);
-      await closeServer(upstream);
+      await upstream.close();
     },
   };
 }
