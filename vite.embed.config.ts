@@ -82,123 +82,21 @@ function styleFilesKeepCss(): Plugin {
   };
 }
 
-/**
- * Methods of query-core classes that nothing in the embed calls (infinite queries, defaults
- * setters, resets, removals…). A class keeps all its methods through tree-shaking, so they are cut
- * from the class bodies; the build fails if the finished bundle still names any of them, since a
- * call to a removed method would otherwise fail only at run time.
- */
-const UNUSED_QUERY_CORE_METHODS: Record<string, readonly string[]> = {
-  'queryClient.js': [
-    'isFetching',
-    'isMutating',
-    'ensureQueryData',
-    'setQueriesData',
-    'removeQueries',
-    'resetQueries',
-    'query',
-    'fetchQuery',
-    'prefetchQuery',
-    'infiniteQuery',
-    'fetchInfiniteQuery',
-    'prefetchInfiniteQuery',
-    'ensureInfiniteQueryData',
-    'getDefaultOptions',
-    'setDefaultOptions',
-    'setQueryDefaults',
-    'setMutationDefaults',
-  ],
-  'queryObserver.js': ['getCurrentQuery', 'fetchOptimistic'],
-  'timeoutManager.js': ['setTimeoutProvider'],
-};
-
-interface AstNode {
-  type: string;
-  start: number;
-  end: number;
-  key?: { type: string; name?: string };
-  [key: string]: unknown;
-}
-
-const NO_INFINITE_QUERIES = '\0contentstats-embed-no-infinite-queries';
-
-/** Only an infinite query (`_type: 'infinite'`, which nothing here creates) runs this behaviour. */
-function noInfiniteQueries(): Plugin {
-  return {
-    name: 'contentstats-embed-no-infinite-queries',
-    enforce: 'pre',
-    resolveId(source, importer) {
-      if (
-        source === './infiniteQueryBehavior.js' &&
-        /@tanstack\/query-core\/build\/modern\/query\.js$/.test(importer ?? '')
-      ) {
-        return NO_INFINITE_QUERIES;
-      }
-      return null;
-    },
-    load(id) {
-      if (id !== NO_INFINITE_QUERIES) return null;
-      return "export function infiniteQueryBehavior() { throw new Error('no infinite queries in the embed'); }";
-    },
-  };
-}
-
-function pruneQueryCore(): Plugin {
-  const removed = new Set<string>();
-  return {
-    name: 'contentstats-embed-prune-query-core',
-    transform(code, id) {
-      const file = /@tanstack\/query-core\/build\/modern\/(\w+\.js)$/.exec(id)?.[1];
-      const names = file ? UNUSED_QUERY_CORE_METHODS[file] : undefined;
-      if (!names) return null;
-      const cuts: AstNode[] = [];
-      const visit = (node: unknown): void => {
-        if (Array.isArray(node)) {
-          for (const child of node) visit(child);
-          return;
-        }
-        if (!node || typeof node !== 'object') return;
-        const n = node as AstNode;
-        if (
-          n.type === 'MethodDefinition' &&
-          n.key?.type === 'Identifier' &&
-          names.includes(n.key.name ?? '')
-        ) {
-          cuts.push(n);
-          return;
-        }
-        for (const value of Object.values(n)) if (value && typeof value === 'object') visit(value);
-      };
-      visit(this.parse(code));
-      const missing = names.filter((name) => !cuts.some((c) => c.key?.name === name));
-      if (missing.length > 0)
-        this.error(`${file}: no method ${missing.join(', ')} to remove (query-core changed?)`);
-      let out = code;
-      for (const cut of cuts.sort((a, b) => b.start - a.start)) {
-        out = out.slice(0, cut.start) + out.slice(cut.end);
-        removed.add(cut.key?.name ?? '');
-      }
-      return { code: out, map: null };
-    },
-    generateBundle(_options, bundle) {
-      for (const file of Object.values(bundle)) {
-        if (file.type !== 'chunk') continue;
-        for (const name of removed) {
-          if (new RegExp(`\\.${name}\\(`).test(file.code)) {
-            this.error(`${file.fileName} calls .${name}(), a query-core method this build removed`);
-          }
-        }
-      }
-    },
-  };
-}
-
 export function embedConfig(format: 'iife' | 'es'): UserConfig {
   return {
     configFile: false,
     publicDir: false,
     resolve: {
       alias: [
+        // React's API as far as the components use it, on Preact (before preactAliases: first match wins)
+        {
+          find: /^react$/,
+          replacement: fileURLToPath(new URL('./src/embed/lean/react.ts', import.meta.url)),
+        },
+        {
+          find: /^react-dom\/client$/,
+          replacement: fileURLToPath(new URL('./src/embed/lean/react.ts', import.meta.url)),
+        },
         ...preactAliases,
         // the components draw straight lines with visx's LinePath; the same path text without
         // d3-shape and d3-path (and without `classnames`, which visx uses to join two strings)
@@ -220,8 +118,6 @@ export function embedConfig(format: 'iife' | 'es'): UserConfig {
     oxc: { jsx: { development: false } },
     plugins: [
       vanillaExtractPlugin({ identifiers: shortIdentifiers() }),
-      noInfiniteQueries(),
-      pruneQueryCore(),
       styleFilesKeepCss(),
       cssIntoScript(),
     ],

@@ -14,6 +14,8 @@ export default defineConfig({
         replacement: fileURLToPath(new URL('./query-core.ts', import.meta.url)),
       },
       { find: /^@visx\/shape$/, replacement: fileURLToPath(new URL('./shape.tsx', import.meta.url)) },
+      { find: /^react$/, replacement: fileURLToPath(new URL('./react.ts', import.meta.url)) },
+      { find: /^react-dom\/client$/, replacement: fileURLToPath(new URL('./react.ts', import.meta.url)) },
       ...preactAliases,
     ],
   },
