@@ -82,6 +82,7 @@ function styleFilesKeepCss(): Plugin {
   };
 }
 
+/** The embed's Vite config for one format; exported for scripts that measure the bundle. */
 export function embedConfig(format: 'iife' | 'es'): UserConfig {
   return {
     configFile: false,
