@@ -1,25 +1,70 @@
-// `npm run size`: gzip (level 9) and brotli (quality 11) sizes of the built embed and stylesheet, as
-// size-limit's file plugin measures them; exits 1 when dist/embed.js is over its budget.
+// `npm run size`: gzip (level 9) and brotli (quality 11) sizes, as size-limit's file plugin measures
+// them, of the built embed and stylesheet, and of each React component tree-shaken out of
+// dist/react.js with React external (what an app adds for one component). Run after `npm run
+// build`. Exits 1 when dist/embed.js is over its budget.
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+// Vite 8's bundler: tree-shakes one export of the built React entry
+import { rolldown } from 'rolldown';
 
 const KB = 1000;
-const files = [{ path: 'dist/embed.js', gzipBudget: 45 * KB }, { path: 'dist/styles.css' }];
+const EMBED_BUDGET = 45 * KB;
+const COMPONENTS = [
+  'SnapshotChart',
+  'SnapshotTable',
+  'MetricSummary',
+  'VideoTracker',
+  'UsageMeter',
+  'VideoList',
+];
+const REACT = /^(react|react-dom)(\/.*)?$/;
 
-let over = false;
-for (const { path, gzipBudget } of files) {
-  const bytes = readFileSync(path);
-  const gzip = gzipSync(bytes, { level: 9 }).length;
-  const brotli = brotliCompressSync(bytes, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
-  }).length;
-  const budget = gzipBudget === undefined ? '' : ` (budget ${(gzipBudget / KB).toFixed(1)} KB gzip)`;
-  console.log(
-    `${path.padEnd(16)} ${(bytes.length / KB).toFixed(1).padStart(6)} KB raw ${(gzip / KB).toFixed(2).padStart(6)} KB gzip ${(brotli / KB).toFixed(2).padStart(6)} KB brotli${budget}`,
-  );
-  if (gzipBudget !== undefined && gzip > gzipBudget) {
-    console.error(`${path} is ${gzip - gzipBudget} bytes over its budget of ${gzipBudget} bytes gzip`);
-    over = true;
-  }
+function sizes(bytes) {
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }).length,
+  };
 }
-if (over) process.exit(1);
+
+function line(name, { raw, gzip, brotli }, note = '') {
+  const kb = (n, digits) => (n / KB).toFixed(digits).padStart(6);
+  console.log(
+    `${name.padEnd(24)} ${kb(raw, 1)} KB raw ${kb(gzip, 2)} KB gzip ${kb(brotli, 2)} KB brotli${note}`,
+  );
+}
+
+async function componentBundle(name) {
+  const entry = '\0size-entry';
+  const bundle = await rolldown({
+    input: entry,
+    external: (id) => REACT.test(id),
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'size-entry',
+        resolveId: (id) => (id === entry ? id : null),
+        load: (id) =>
+          id === entry
+            ? `export { ${name} } from ${JSON.stringify(`${process.cwd()}/dist/react.js`)};`
+            : null,
+      },
+    ],
+  });
+  const { output } = await bundle.generate({ format: 'es', minify: true });
+  await bundle.close();
+  return Buffer.from(output.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join(''));
+}
+
+const embed = sizes(readFileSync('dist/embed.js'));
+line('dist/embed.js', embed, ` (budget ${(EMBED_BUDGET / KB).toFixed(1)} KB gzip)`);
+line('dist/styles.css', sizes(readFileSync('dist/styles.css')));
+console.log('React components, React external, styles.css apart:');
+for (const name of COMPONENTS) line(`  ${name}`, sizes(await componentBundle(name)));
+
+if (embed.gzip > EMBED_BUDGET) {
+  console.error(`dist/embed.js is ${embed.gzip - EMBED_BUDGET} B over its budget of ${EMBED_BUDGET} B gzip`);
+  process.exit(1);
+}
