@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Recorder, record, SCREENSHOTS } from './embed-browser';
 import { type Inspection, inspect } from './hostile-inspect';
-import { ALL, FORMULAS, HOSTILE, IDS, startHostileServer } from './hostile-server';
+import { ALL, FLAG, FORMULAS, HOSTILE, IDS, startHostileServer } from './hostile-server';
 
 /**
  * The proposed fix of the layout bug below, by part: in src it is `overflowWrap: 'anywhere'` on
@@ -196,5 +196,25 @@ ${Object.values(hosts).join('\n')}
     expect(formulas).toEqual([]);
     // the values are kept, behind the quote that makes them text
     for (const formula of FORMULAS) expect(cells).toContain(`'${formula}`);
+  });
+
+  it('the inspection catches a real injection (the same strings through innerHTML in a shadow root)', async () => {
+    const r = await visit(
+      server.page(
+        'injected',
+        '<div class="box"><div id="host"></div></div><p id="after">page text</p>',
+        `const root = document.getElementById('host').attachShadow({ mode: 'open' });
+root.innerHTML = ${literal(`${HOSTILE.img}${HOSTILE.svg}<a href="${HOSTILE.javascript}">x</a>`)};`,
+      ),
+    );
+    await r.page.waitForFunction(
+      (flag) => (window as unknown as Record<string, unknown>)[flag] !== undefined,
+      FLAG,
+    );
+    const seen = await inspect(r.page, '.box > *');
+    expect(seen.images).toBe(1);
+    expect(seen.handlers).toEqual(['img[onerror]', 'svg[onload]']);
+    expect(seen.javascriptUrls).toEqual(['a[href]']);
+    expect(seen.javascriptHrefs).toBe(1);
   });
 });
