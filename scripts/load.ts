@@ -3,6 +3,10 @@
  * in a real Express server on 127.0.0.1, hit by autocannon with mixed traffic. `npm run load`
  * runs 60 s at 100 connections; test/proxy/load-smoke.test.ts runs a few seconds of the same.
  *
+ * Uncached GETs (usage, list) still make fewer upstream calls than requests: identical GETs in
+ * flight at once share one call (the proxy's coalescing), and autocannon's paced connections
+ * fire together.
+ *
  * Each kind of traffic gets its own autocannon instance (all run at once), so every status is
  * judged against what that kind may answer: a 429 is intended only for tracks past the limit,
  * a 401 only for the bad token. Exit code 1 on any other status, socket error or timeout.
