@@ -173,6 +173,12 @@ export interface MockChaosOptions {
   stallMs?: number;
   /** Seed of the fault draws. @defaultValue 'chaos' */
   seed?: string;
+  /**
+   * Only requests that start with this are touched (latency, faults and `once` alike), given as a
+   * path (`'/api/v1/videos/track'`) or method and path (`'GET /api/v1/videos/'`); others pass untouched
+   * and unlogged. @defaultValue every request
+   */
+  match?: string;
 }
 
 /** One request seen while chaos was on (the log keeps the last 10,000). */
@@ -194,7 +200,7 @@ export interface MockChaosRecord {
 export interface MockChaos {
   /** Replaces the chaos settings (what is not given is off); a burst in progress ends. */
   set(options: MockChaosOptions): void;
-  /** The next request gets `kind` (queued in order, before any random draw). */
+  /** The next (matching) request gets `kind` (queued in order, before any random draw). */
   once(kind: MockChaosKind): void;
   /** Turns every fault off, drops queued ones and lets stalled answers go (their connections drop). */
   clear(): void;

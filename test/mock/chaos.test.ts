@@ -191,6 +191,24 @@ describe('each chaos kind', () => {
     await expect(pending).rejects.toThrow(TypeError);
   });
 
+  it('match limits chaos to the requests it names; others pass untouched and unlogged', async () => {
+    server.chaos.set({ error: 1, errorStatuses: [502], match: 'POST /api/v1/videos/track' });
+    server.chaos.once('resetBefore');
+    const logged = server.chaos.log.length;
+    await expect(client().getUsage()).resolves.toMatchObject({ plan: 'enterprise' });
+    await expect(client().listVideos()).resolves.toMatchObject({ videos: expect.any(Array) });
+    expect(server.chaos.log).toHaveLength(logged);
+    // the queued reset waited for the first matching request; the rate applies after it
+    const c = client();
+    await expect(c.trackVideo({ video_link: nextLink(), duration_days: 1 })).rejects.toMatchObject({
+      code: 'network',
+    });
+    await expect(c.trackVideo({ video_link: nextLink(), duration_days: 1 })).rejects.toMatchObject({
+      status: 502,
+    });
+    expect(server.chaos.log.slice(logged).map((r) => r.kind)).toEqual(['resetBefore', 'error']);
+  });
+
   it('off by default and after clear(): answers untouched and nothing logged', async () => {
     const other = await startMockServer({ keys: [{ key: KEY, plan: 'pro', balance_usd: 1 }] });
     try {
@@ -277,6 +295,10 @@ describe('chaos settings', () => {
     });
     expect(parseCliArgs([])).toMatchObject({ kind: 'serve', chaos: undefined });
     expect(parseChaosSpec('error=1,error-status=502/503')).toEqual({ error: 1, errorStatuses: [502, 503] });
+    expect(parseChaosSpec('stall=1,only=GET /api/v1/videos/')).toEqual({
+      stall: 1,
+      match: 'GET /api/v1/videos/',
+    });
   });
 
   it.each([
@@ -289,6 +311,7 @@ describe('chaos settings', () => {
     ['error=0.1,error=0.2', /twice/],
     ['burst=0', /burstLength/],
     ['error-status=404', /5xx/],
+    ['only=videos', /match must be a path/],
   ])('--chaos %s is refused with a reason', (spec, reason) => {
     expect(() => parseCliArgs(['--chaos', spec])).toThrow(reason);
   });

@@ -29,6 +29,7 @@ export const CHAOS_SPEC_HELP = `  --chaos SPEC             inject faults, e.g. -
                              retry-after=S           Retry-After of a burst, seconds (default 1)
                              stall-ms=MS             drop a stalled connection after MS (default 300000)
                              seed=S                  seed of the draws (default chaos)
+                             only=[METHOD ]PATH      touch only requests starting so (quote the space)
 `;
 
 function fail(message: string): never {
@@ -89,13 +90,16 @@ export function parseChaosSpec(spec: string): MockChaosOptions {
       case 'stall-ms':
         options.stallMs = whole(name, value);
         break;
+      case 'only':
+        options.match = value;
+        break;
       case 'seed':
         if (value === '') fail('--chaos seed= needs a value');
         options.seed = value;
         break;
       default:
         fail(
-          `--chaos: unknown name "${name}" (use ${Object.keys(RATE_NAMES).join(', ')}, latency, error-status, burst, retry-after, stall-ms, seed)`,
+          `--chaos: unknown name "${name}" (use ${Object.keys(RATE_NAMES).join(', ')}, latency, error-status, burst, retry-after, stall-ms, seed, only)`,
         );
     }
   }

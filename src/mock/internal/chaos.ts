@@ -53,6 +53,10 @@ export function checkChaosOptions(options: MockChaosOptions): void {
     if (!Number.isInteger(status) || status < 500 || status > 599)
       throw new RangeError(`chaos errorStatuses must be 5xx statuses, got ${status}`);
   if (options.errorStatuses?.length === 0) throw new RangeError('chaos errorStatuses must not be empty');
+  if (options.match !== undefined && !/^([A-Z]+ )?\//.test(options.match))
+    throw new RangeError(
+      `chaos match must be a path or METHOD and path, got ${JSON.stringify(options.match)}`,
+    );
   checkCount('burstLength', options.burstLength, 1);
   checkCount('retryAfterSeconds', options.retryAfterSeconds, 0);
   checkCount('stallMs', options.stallMs, 1);
@@ -206,11 +210,18 @@ export function createChaos(initial: MockChaosOptions = {}): ChaosController {
     wrap(handle) {
       return async (request) => {
         if (!active()) return handle(request);
+        const url = new URL(request.url);
+        const method = request.method.toUpperCase();
+        const match = options.match;
+        if (
+          match !== undefined &&
+          !(match.startsWith('/') ? url.pathname : `${method} ${url.pathname}`).startsWith(match)
+        )
+          return handle(request);
         const delay = delayOf();
         const kind = decide();
-        const url = new URL(request.url);
         const record: MockChaosRecord = {
-          method: request.method.toUpperCase(),
+          method,
           path: url.pathname,
           kind,
           acted: false,
