@@ -76,6 +76,8 @@ function checkKey(input: MockApiKey): void {
  *   up, so at least 1) until the next snapshot or the completion can exist; a finished tracking
  *   gets `max-age=86400`. The list gets the smallest N of its running trackings (one simulated
  *   hour when none is running). Everything else, errors included, is `no-store`.
+ * - Chaos: with `chaos`, `handle` fails on purpose (see `MockChaosOptions`; off by default, and then
+ *   the answers are exactly the ones above).
  */
 export function createMockApi(options: MockApiOptions = {}): MockApi {
   const clock = options.clock ?? Date.now;

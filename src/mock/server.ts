@@ -77,7 +77,8 @@ function simulatedClock(startMs: number, speed: number): () => number {
  * `Idempotent-Replayed` exposed), `OPTIONS` preflight → 204, request bodies above 1 MB →
  * 413 JSON. These two answers come from the server itself and do not count against
  * rate limits. With a webhook configured, pending events are POSTed every second (see
- * `signWebhookPayload` for the headers); failures are logged once and dropped.
+ * `signWebhookPayload` for the headers); failures are logged once and dropped. With `chaos` (or
+ * later through `server.chaos`), it fails on purpose: see {@link MockChaosOptions}.
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const speed = options.speed ?? 1;
