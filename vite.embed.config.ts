@@ -45,21 +45,36 @@ function cssIntoScript(): Plugin {
   };
 }
 
+/** Every style file under `dir`, sorted: their positions name their CSS identifiers. */
+function styleFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.css.ts'))
+    .map((file) => `${dir}/${file.split('\\').join('/')}`)
+    .sort();
+}
+
 /**
- * Class, variable and keyframe names for the embed's CSS: `_00`, `_01`, … instead of hashes. They
- * only have to be unique inside our shadow roots, where no page CSS reaches, and short names
- * compress far better than random hashes. Fixed width, lowercase and behind an underscore because
- * vanilla-extract finds class names in selectors as plain substrings (`ed` would match inside
- * `aria-pressed`, `_1` inside `_10`), and quirks-mode pages match classes case-insensitively.
- * Keyed by vanilla-extract's hash, so a style file evaluated twice gets the same names.
+ * Class, variable and keyframe names for the embed's CSS: `_<file><n>` (`_30`, `_31`, … for the
+ * fourth style file) instead of hashes. They only have to be unique inside our shadow roots,
+ * where no page CSS reaches, and short names compress far better than random hashes. Stable from
+ * build to build: the file's place among the sorted style files, then the order of its styles.
+ * Lowercase and behind an underscore because vanilla-extract finds class names in selectors as
+ * plain substrings (`ed` would match inside `aria-pressed`), and quirks-mode pages match classes
+ * case-insensitively; the file part has a fixed width so no two names can coincide.
  */
-function shortIdentifiers(): (params: { hash: string }) => string {
+function shortIdentifiers(): (params: { hash: string; filePath: string }) => string {
+  const files = styleFiles('src');
+  const width = Math.max(1, Math.ceil(Math.log(files.length + 1) / Math.log(36)));
   const names = new Map<string, string>();
-  return ({ hash }) => {
+  const counts = new Map<string, number>();
+  return ({ hash, filePath }) => {
     let name = names.get(hash);
     if (name === undefined) {
-      if (names.size >= 36 * 36) throw new Error('more than 1,296 CSS identifiers: widen the names');
-      name = `_${names.size.toString(36).padStart(2, '0')}`;
+      const file = files.indexOf(filePath.split('\\').join('/'));
+      if (file === -1) throw new Error(`${filePath}: not a style file under src/`);
+      const n = counts.get(filePath) ?? 0;
+      counts.set(filePath, n + 1);
+      name = `_${file.toString(36).padStart(width, '0')}${n.toString(36)}`;
       names.set(hash, name);
     }
     return name;
