@@ -50,6 +50,9 @@ export const value = style({
   overflowWrap: 'anywhere',
 });
 
+/** A value with many digits (every digit from 10^15 on), on a line as tall as the others. */
+export const valueLong = style({ fontSize: vars.fontSize.lg, lineHeight: `calc(${vars.fontSize.xl} * 1.2)` });
+
 export const up = style({ color: vars.color.success });
 export const down = style({ color: vars.color.danger });
 

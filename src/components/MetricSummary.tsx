@@ -133,6 +133,8 @@ export function MetricSummaryView(props: MetricSummaryViewProps) {
       return first && last ? labels.sparklineLabel(name, show(first.y), show(last.y)) : name;
     };
     // one snapshot has no change yet: not "last 0 h" but since tracking began, shown as "—"
+    // counts from 10^15 on show every digit: a smaller size keeps 21 characters inside a 320 px card
+    const sized = (text: string) => (text.length > 13 ? `${css.value} ${css.valueLong}` : css.value);
     const changeTitle =
       figures.change === null && figures.changeHours === 0
         ? labels.changeSinceStart
@@ -143,7 +145,7 @@ export function MetricSummaryView(props: MetricSummaryViewProps) {
       <ul className={css.cards}>
         <li className={css.card} data-part="card" data-kpi="total">
           <p className={css.cardLabel}>{labels.latestTotal(metricLabel)}</p>
-          <p className={css.value}>
+          <p className={sized(figures.total === null ? '' : format.compact(figures.total))}>
             <Count value={figures.total} format={format} notAvailable={labels.notAvailable} />
           </p>
           <Sparkline values={totals} label={trend(totals, format.compact, metricLabel)} />
@@ -151,7 +153,7 @@ export function MetricSummaryView(props: MetricSummaryViewProps) {
         <li className={css.card} data-part="card" data-kpi="change">
           <p className={css.cardLabel}>{changeTitle}</p>
           <p
-            className={`${css.value} ${figures.change !== null && figures.change > 0n ? css.up : figures.change !== null && figures.change < 0n ? css.down : ''}`}
+            className={`${sized(figures.change === null ? '' : format.delta(figures.change))} ${figures.change !== null && figures.change > 0n ? css.up : figures.change !== null && figures.change < 0n ? css.down : ''}`}
           >
             <Count value={figures.change} kind="delta" format={format} notAvailable={labels.notAvailable} />
           </p>
