@@ -1,4 +1,5 @@
 import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { vanillaExtractPlugin } from '@vanilla-extract/vite-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
@@ -105,6 +106,41 @@ export default defineConfig({
           typecheck: { enabled: false },
           // visx imports react itself: inline it so the alias reaches it too
           server: { deps: { inline: [/@testing-library\/preact/, /@visx\//] } },
+        },
+      },
+      {
+        // the same suites against the lean modules the script-tag embed ships instead of query-core,
+        // @visx/shape and preact/compat (vite.embed.config.ts): they must behave as the real ones
+        extends: true,
+        resolve: {
+          alias: [
+            { find: /^@testing-library\/react$/, replacement: '@testing-library/preact' },
+            {
+              find: /^@tanstack\/query-core$/,
+              replacement: fileURLToPath(new URL('./src/embed/lean/query-core.ts', import.meta.url)),
+            },
+            {
+              find: /^@visx\/shape$/,
+              replacement: fileURLToPath(new URL('./src/embed/lean/shape.tsx', import.meta.url)),
+            },
+            {
+              find: /^react$/,
+              replacement: fileURLToPath(new URL('./src/embed/lean/react.ts', import.meta.url)),
+            },
+            {
+              find: /^react-dom\/client$/,
+              replacement: fileURLToPath(new URL('./src/embed/lean/react.ts', import.meta.url)),
+            },
+            ...preactAliases,
+          ],
+        },
+        test: {
+          name: 'embed-lean',
+          include: ['test/react/hooks.test.tsx', 'test/components/*.test.tsx', 'test/react/refresh.test.tsx'],
+          exclude: ['test/components/*ssr*.test.tsx'],
+          setupFiles: ['test/preact-setup.ts'],
+          typecheck: { enabled: false },
+          server: { deps: { inline: [/@testing-library\/preact/] } },
         },
       },
       {

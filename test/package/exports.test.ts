@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -22,7 +22,12 @@ beforeAll(() => {
     !built.every((file) => existsSync(file)) ||
     Math.min(...built.map((file) => statSync(file).mtimeMs)) <
       Math.max(newestMtime('src'), statSync('package.json').mtimeMs);
-  if (stale) execFileSync('npm', ['run', 'build'], { stdio: 'ignore' });
+  // built as a user's `npm run build` builds it: Vitest's NODE_ENV=test would give development JSX
+  if (stale)
+    execFileSync('npm', ['run', 'build'], {
+      stdio: 'ignore',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
 }, 180_000);
 
 function exportsOf(specifier: string): string[] {
@@ -168,6 +173,12 @@ describe('package entry points, as built', () => {
     const help = execFileSync(process.execPath, ['dist/mock-cli.js', '--help'], { encoding: 'utf8' });
     expect(help).toMatch(/--port/);
     expect(help).toMatch(/--key/);
+  });
+
+  it('ships production JSX (regression: a build under NODE_ENV=test imported react/jsx-dev-runtime, undefined in production React)', () => {
+    for (const file of readdirSync('dist').filter((f) => f.endsWith('.js'))) {
+      expect(readFileSync(join('dist', file), 'utf8')).not.toMatch(/jsx-dev-runtime|jsxDEV/);
+    }
   });
 
   it("keeps 'use client' on the React entry", () => {
