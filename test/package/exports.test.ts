@@ -17,7 +17,7 @@ function newestMtime(dir: string): number {
 // a dist/ older than any source file would test yesterday's package (regression: only a missing
 // dist/ was rebuilt, so a run after an edit passed on stale files)
 beforeAll(() => {
-  const built = ['dist/index.js', 'dist/types/index.d.ts'];
+  const built = ['dist/index.js', 'dist/types/index.d.ts', 'dist/embed.js', 'dist/embed.mjs'];
   const stale =
     !built.every((file) => existsSync(file)) ||
     Math.min(...built.map((file) => statSync(file).mtimeMs)) <
