@@ -3,15 +3,21 @@ import { vars } from '../theme/contract.css.js';
 
 export const form = style({ display: 'grid', gap: vars.space.md, margin: 0 });
 
+// side by side while the container has room, stacked in a narrow one: a viewport media query
+// missed a 320 px container on a wide page, where the duration overlapped the link field
 export const fields = style({
-  display: 'grid',
-  gridTemplateColumns: 'minmax(0, 1fr) auto',
+  display: 'flex',
+  flexWrap: 'wrap',
   gap: vars.space.md,
-  alignItems: 'start',
-  '@media': { '(max-width: 480px)': { gridTemplateColumns: 'minmax(0, 1fr)' } },
+  alignItems: 'flex-start',
 });
 
 export const fieldGroup = style({ display: 'grid', gap: vars.space.xs, minWidth: 0 });
+
+/** The link takes the room; below 16rem + the duration's 10rem, the duration wraps under it. */
+export const linkGroup = style({ flex: '999 1 16rem' });
+
+export const durationGroup = style({ flex: '1 1 10rem' });
 
 export const durationRow = style({ display: 'flex', alignItems: 'center', gap: vars.space.xs });
 

@@ -203,7 +203,7 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
         data-part="form"
       >
         <div className={css.fields}>
-          <div className={css.fieldGroup}>
+          <div className={`${css.fieldGroup} ${css.linkGroup}`}>
             <label htmlFor={`${id}-link`} className={labelClass}>
               {labels.linkLabel}
             </label>
@@ -240,7 +240,7 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
               ) : null}
             </div>
           </div>
-          <div className={css.fieldGroup}>
+          <div className={`${css.fieldGroup} ${css.durationGroup}`}>
             <label htmlFor={`${id}-days`} className={labelClass}>
               {labels.durationLabel}
             </label>

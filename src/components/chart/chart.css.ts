@@ -59,7 +59,9 @@ export const plot = style({
   },
 });
 
-export const svg = style({ display: 'block', overflow: 'visible', userSelect: 'none' });
+// the plot runs left to right in every language; text-anchor follows `direction`, so in a
+// right-to-left page "end" would push the value labels into the plot
+export const svg = style({ display: 'block', overflow: 'visible', userSelect: 'none', direction: 'ltr' });
 
 export const axisLabel = style({
   fill: vars.color.textMuted,
