@@ -15,6 +15,7 @@ export const heading = style({
   fontSize: vars.fontSize.lg,
   fontWeight: vars.fontWeight.strong,
   lineHeight: 1.3,
+  overflowWrap: 'anywhere',
 });
 
 export const filter = style({
@@ -23,9 +24,15 @@ export const filter = style({
   gap: vars.space.xs,
   fontSize: vars.fontSize.sm,
   color: vars.color.textMuted,
+  minWidth: 0,
+  maxWidth: '100%',
 });
 
-export const select = style({ width: 'auto' });
+// a platform name from the API can be any length: the select never outgrows the list
+export const select = style({ width: 'auto', minWidth: 0, maxWidth: '100%' });
+
+/** The platform beside the status badge: wraps when the API sends a long one. */
+export const platformName = style({ minWidth: 0, overflowWrap: 'anywhere' });
 
 export const list = style({ display: 'grid', gap: vars.space.sm, margin: 0, padding: 0, listStyle: 'none' });
 
@@ -108,6 +115,9 @@ const badgeBase = style({
   fontWeight: vars.fontWeight.strong,
   border: '1px solid transparent',
   whiteSpace: 'nowrap',
+  maxWidth: '100%',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
 });
 
 /** Status badges: colour plus text, never colour alone. */

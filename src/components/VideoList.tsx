@@ -163,7 +163,7 @@ function VideoItem({ video, labels, format, selected, onSelect, onStop, stopping
           <span className={badge} data-part="status">
             {labels.statusName(status)}
           </span>
-          <span>{labels.platformName(String(video.platform))}</span>
+          <span className={css.platformName}>{labels.platformName(String(video.platform))}</span>
           {Number.isFinite(created) ? (
             <time dateTime={new Date(created).toISOString()}>
               {labels.trackedSince(format.date(created))}

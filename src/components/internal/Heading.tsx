@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { headingWrap } from './root.css.js';
 
 /** Level of a component's heading, to fit the host page's outline. */
 export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
@@ -15,7 +16,7 @@ export function Heading({
 }) {
   const Tag = `h${level}` as const;
   return (
-    <Tag className={className} data-part="heading">
+    <Tag className={`${headingWrap} ${className}`} data-part="heading">
       {children}
     </Tag>
   );

@@ -31,7 +31,12 @@ export const title = style({
   fontSize: vars.fontSize.lg,
   fontWeight: vars.fontWeight.strong,
   lineHeight: 1.3,
+  // a label or title without spaces (a pasted link, hostile text) wraps instead of leaving the card
+  overflowWrap: 'anywhere',
 });
+
+/** On every component heading: a label or title without spaces wraps instead of leaving the card. */
+export const headingWrap = style({ minWidth: 0, overflowWrap: 'anywhere' });
 
 /** Hidden on screen, read by screen readers. */
 export const visuallyHidden = style({
