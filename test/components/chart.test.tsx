@@ -289,6 +289,32 @@ describe('SnapshotChartView', () => {
     expect(width()).toBe('320');
   });
 
+  it('drops time labels that would run into each other (long Arabic month names, narrow plot)', () => {
+    for (const width of [240, 280, 320, 360]) {
+      const { container, unmount } = render(
+        <SnapshotChartView
+          series={[series('a', 73, (i) => BigInt(i * 1000))]}
+          width={width}
+          locale="ar-EG"
+        />,
+      );
+      const labels = [...container.querySelectorAll('[data-part="axes"] text')].filter(
+        (t) => t.getAttribute('x') !== '-8',
+      );
+      expect(labels.length).toBeGreaterThanOrEqual(2);
+      // each label's extent at the axes' own estimate of 6.6 px a character
+      const spans = labels.map((t) => {
+        const x = Number(t.getAttribute('x'));
+        const w = (t.textContent ?? '').length * 6.6;
+        const anchor = t.getAttribute('text-anchor');
+        const left = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
+        return [left, left + w] as const;
+      });
+      for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThan(spans[i - 1]![1]);
+      unmount();
+    }
+  });
+
   it('shows loading, empty and error states with a retry', async () => {
     const user = userEvent.setup();
     const { container, rerender } = render(<SnapshotChartView status="pending" series={[]} height={300} />);
