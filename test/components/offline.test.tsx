@@ -22,7 +22,8 @@ describe('offline', () => {
     goOffline(true);
     const { container } = render(<UsageMeter />, { wrapper });
     expect(container.firstElementChild?.getAttribute('data-state')).toBe('error');
-    expect(screen.getByRole('alert').textContent).toContain('You are offline.');
+    expect(screen.getByRole('alert').textContent).toContain("You're offline");
+    expect(screen.getByRole('alert').textContent).toContain('Reconnect to the internet and try again.');
     expect(api.requestCount('/api/v1/usage')).toBe(0);
     goOffline(false);
     expect(await screen.findByText('Pro')).toBeTruthy();

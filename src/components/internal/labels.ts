@@ -245,15 +245,16 @@ export const defaultLabels: Labels = {
   errorConflict: 'This video is already being tracked.',
   errorRateLimited: (seconds) =>
     seconds < 120
-      ? `Too many requests. You can try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`
-      : `Too many requests. You can try again in ${Math.ceil(seconds / 60)} minutes.`,
-  errorRateLimitedOver: 'Too many requests. You can try again now.',
+      ? `You can try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`
+      : `You can try again in ${Math.ceil(seconds / 60)} minutes.`,
+  errorRateLimitedOver: 'You can try again now.',
   errorInvalidRequest: (message) => message,
   errorServer: 'The ContentStats service had a problem. Try again in a moment.',
   errorMisconfigured:
     "This site's connection to ContentStats is not set up correctly. Please tell the site's owner.",
   errorNetwork: 'The ContentStats service cannot be reached. Check your connection and try again.',
-  errorOffline: 'You are offline. Reconnect and try again.',
+  // the heading already says "You're offline"
+  errorOffline: 'Reconnect to the internet and try again.',
   errorTimeout: 'The ContentStats service took too long to answer.',
   errorAborted: 'The request was cancelled.',
   errorInvalidResponse: 'The ContentStats service sent an answer that could not be read.',
