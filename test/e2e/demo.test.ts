@@ -129,7 +129,8 @@ describe('npm run demo in Chromium: dashboard and marketing page', () => {
     await tracker.getByLabel('Video link').blur();
     // a look-alike host is refused before anything is sent, with what to use instead
     await expect.poll(() => tracker.getByLabel('Video link').getAttribute('aria-invalid')).toBe('true');
-    await expect.poll(() => tracker.textContent()).toContain('Use a public TikTok video link such as');
+    await expect.poll(() => tracker.textContent()).toContain('"www.tiktok.com.evil.io" is not a TikTok host');
+    expect(await tracker.textContent()).toContain('like tiktok.com/@user/video/123');
     await tracker.getByLabel('Video link').fill(link);
     await expect.poll(() => tracker.textContent()).toMatch(/Estimated cost \$2\.52/);
     await expect.poll(() => tracker.textContent()).toMatch(/Balance \$\d/);
