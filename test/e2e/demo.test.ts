@@ -261,13 +261,18 @@ describe('npm run demo in Chromium: dashboard and marketing page', () => {
     await page.screenshot({ path: join(SHOTS, 'marketing.png'), fullPage: true });
   });
 
-  it("serves the README's React quickstart: track a link, then its chart", async () => {
+  it("serves the README's React quickstart: all six components against the local API", async () => {
     const { page } = await visit('/quickstart.html');
+    const state = (name: string) => page.locator(`[data-cs-component="${name}"]`).getAttribute('data-state');
+    // usage and the list of tracked videos load at once
+    await expect.poll(() => state('UsageMeter'), { timeout: 30_000 }).toBe('ready');
+    await expect.poll(() => state('VideoList'), { timeout: 30_000 }).toBe('ready');
     const tracker = page.locator('[data-cs-component="VideoTracker"]');
     await tracker.getByLabel('Video link').fill(`${link.replace('@e2e.demo', '@e2e.quick')}`);
     await tracker.getByRole('button', { name: 'Start tracking' }).click();
-    const chart = page.locator('[data-cs-component="SnapshotChart"]');
-    await expect.poll(() => chart.getAttribute('data-state'), { timeout: 30_000 }).toBe('ready');
+    // the tracked video's summary, chart and table follow
+    for (const name of ['MetricSummary', 'SnapshotChart', 'SnapshotTable'])
+      await expect.poll(() => state(name), { timeout: 30_000 }).toBe('ready');
   });
 
   it("serves the README's script-tag quickstart, and it renders as is", async () => {

@@ -19,9 +19,9 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
-describe('README React example', () => {
-  it('is the code the README shows', () => {
-    const readme = readFileSync(resolve(process.cwd(), 'README.md'), 'utf8');
+describe('docs/react.md hooks example', () => {
+  it('is the code the docs show', () => {
+    const readme = readFileSync(resolve(process.cwd(), 'docs/react.md'), 'utf8');
     const example = readFileSync(resolve(process.cwd(), 'test/react/readme-example.tsx'), 'utf8')
       .replace("'../../src/react/index'", "'contentstats-kit/react'")
       .trim();

@@ -27,9 +27,9 @@ async function runExample(env: Record<string, string>) {
   }
 }
 
-describe('README client quickstart', () => {
-  it('is the code the README shows', () => {
-    const readme = readFileSync(resolve(process.cwd(), 'README.md'), 'utf8');
+describe('docs/client.md quickstart', () => {
+  it('is the code the docs show', () => {
+    const readme = readFileSync(resolve(process.cwd(), 'docs/client.md'), 'utf8');
     const example = readFileSync(resolve(process.cwd(), EXAMPLE), 'utf8')
       .replace("'../../src/index'", "'contentstats-kit'")
       .trim();
