@@ -9,7 +9,7 @@ import { Heading, type HeadingLevel } from './internal/Heading.js';
 import { kpis } from './internal/kpis.js';
 import type { Labels } from './internal/labels.js';
 import { offlineAware } from './internal/offline.js';
-import { type RootProps, useRootProps, type ViewState } from './internal/Root.js';
+import { type RootProps, useRootProps, viewState } from './internal/Root.js';
 import { Sparkline } from './internal/Sparkline.js';
 import type { StateRenderProps } from './internal/stateProps.js';
 import { skeletonBlock } from './internal/states.css.js';
@@ -75,14 +75,7 @@ export function MetricSummaryView(props: MetricSummaryViewProps) {
   const { labels, format } = ui;
   const sorted = useMemo(() => (points ? [...points].sort((a, b) => a.time - b.time) : []), [points]);
 
-  const state: ViewState =
-    status === 'error' && !points
-      ? 'error'
-      : status === 'pending' && !points
-        ? 'loading'
-        : sorted.length
-          ? 'ready'
-          : 'empty';
+  const state = viewState(status, Boolean(points), sorted.length > 0);
   const rootProps = useRootProps('MetricSummary', ui, props, state);
   const headingText = heading === undefined ? labels.summaryTitle : heading;
 

@@ -17,7 +17,7 @@ import { isoTime } from './internal/format.js';
 import { Heading, type HeadingLevel } from './internal/Heading.js';
 import type { Labels } from './internal/labels.js';
 import { offlineAware } from './internal/offline.js';
-import { type RootProps, useRootProps, type ViewState } from './internal/Root.js';
+import { type RootProps, useRootProps, viewState } from './internal/Root.js';
 import { visuallyHidden } from './internal/root.css.js';
 import { Skeleton } from './internal/Skeleton.js';
 import type { StateRenderProps } from './internal/stateProps.js';
@@ -195,14 +195,7 @@ export function SnapshotTableView(props: SnapshotTableViewProps) {
     ),
   ];
 
-  const state: ViewState =
-    status === 'error' && !points
-      ? 'error'
-      : status === 'pending' && !points
-        ? 'loading'
-        : rows.length
-          ? 'ready'
-          : 'empty';
+  const state = viewState(status, Boolean(points), rows.length > 0);
   const rootProps = useRootProps('SnapshotTable', ui, props, state);
   const headingText = heading === undefined ? labels.tableCaption : heading;
   const retry = onRetry ?? (() => {});

@@ -6,7 +6,7 @@ import { EmptyState } from './internal/EmptyState.js';
 import { ErrorState } from './internal/ErrorState.js';
 import { Heading, type HeadingLevel } from './internal/Heading.js';
 import { offlineAware } from './internal/offline.js';
-import { type RootProps, useRootProps, type ViewState } from './internal/Root.js';
+import { type RootProps, useRootProps, viewState } from './internal/Root.js';
 import { Skeleton } from './internal/Skeleton.js';
 import type { StateRenderProps } from './internal/stateProps.js';
 import { type UiProps, useUi } from './internal/ui.js';
@@ -99,14 +99,7 @@ export function UsageMeterView(props: UsageMeterViewProps) {
   const ui = useUi(props);
   const { labels, format } = ui;
   const id = useId();
-  const state: ViewState =
-    status === 'error' && !usage
-      ? 'error'
-      : status === 'pending' && !usage
-        ? 'loading'
-        : usage
-          ? 'ready'
-          : 'empty';
+  const state = viewState(status, Boolean(usage), usage !== undefined && usage !== null);
   const rootProps = useRootProps('UsageMeter', ui, props, state);
   const headingText = heading === undefined ? labels.usageTitle : heading;
 

@@ -13,7 +13,7 @@ import type { Formatters } from './internal/format.js';
 import { Heading, type HeadingLevel } from './internal/Heading.js';
 import type { Labels } from './internal/labels.js';
 import { offlineAware } from './internal/offline.js';
-import { type RootProps, useRootProps, type ViewState } from './internal/Root.js';
+import { type RootProps, useRootProps, viewState } from './internal/Root.js';
 import { Skeleton } from './internal/Skeleton.js';
 import type { StateRenderProps } from './internal/stateProps.js';
 import { type UiProps, useUi } from './internal/ui.js';
@@ -258,14 +258,7 @@ export function VideoListView(props: VideoListViewProps) {
   const shown = videos ? videos.filter((v) => platform === null || v.platform === platform) : [];
   const options = [...new Set([...platforms, ...(videos ?? []).map((v) => String(v.platform))])];
 
-  const state: ViewState =
-    status === 'error' && !videos
-      ? 'error'
-      : status === 'pending' && !videos
-        ? 'loading'
-        : shown.length
-          ? 'ready'
-          : 'empty';
+  const state = viewState(status, Boolean(videos), shown.length > 0);
   const rootProps = useRootProps('VideoList', ui, props, state);
   const headingText = heading === undefined ? labels.videosTitle : heading;
 

@@ -5,6 +5,16 @@ import type { ResolvedUi } from './ui.js';
 /** What a component shows: drives `data-state` for styling and tests. */
 export type ViewState = 'loading' | 'empty' | 'error' | 'ready';
 
+/**
+ * What a view shows, the same rule for every component: an error or a load only while there is no data
+ * to show (data already on screen stays through a failed or pending refetch), then ready or empty.
+ */
+export function viewState(status: string | undefined, hasData: boolean, hasContent: boolean): ViewState {
+  if (!hasData && status === 'error') return 'error';
+  if (!hasData && status === 'pending') return 'loading';
+  return hasContent ? 'ready' : 'empty';
+}
+
 /** Root props every component takes. */
 export interface RootProps {
   /** Added to the root's class names. */
