@@ -3,13 +3,14 @@
 // dist/react.js with React external (what an app adds for one component). Run after `npm run
 // build`. Exits 1 when dist/embed.js is over its budget.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 // Vite 8's bundler: tree-shakes one export of the built React entry
 import { rolldown } from 'rolldown';
 
 const KB = 1000;
 const EMBED_BUDGET = 45 * KB;
-const COMPONENTS = [
+export const COMPONENTS = [
   'SnapshotChart',
   'SnapshotTable',
   'MetricSummary',
@@ -17,9 +18,10 @@ const COMPONENTS = [
   'UsageMeter',
   'VideoList',
 ];
-const REACT = /^(react|react-dom)(\/.*)?$/;
+export const REACT = /^(react|react-dom)(\/.*)?$/;
 
-function sizes(bytes) {
+/** gzip (level 9) and brotli (quality 11) sizes of `bytes`; bench/size.ts measures with this too. */
+export function sizes(bytes) {
   return {
     raw: bytes.length,
     gzip: gzipSync(bytes, { level: 9 }).length,
@@ -36,7 +38,8 @@ function line(name, { raw, gzip, brotli }, note = '') {
   );
 }
 
-async function componentBundle(name) {
+/** One export of dist/react.js tree-shaken with React external, minified by rolldown. */
+export async function componentBundle(name) {
   const entry = '\0size-entry';
   const bundle = await rolldown({
     input: entry,
@@ -58,13 +61,18 @@ async function componentBundle(name) {
   return Buffer.from(output.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join(''));
 }
 
-const embed = sizes(readFileSync('dist/embed.js'));
-line('dist/embed.js', embed, ` (budget ${(EMBED_BUDGET / KB).toFixed(1)} KB gzip)`);
-line('dist/styles.css', sizes(readFileSync('dist/styles.css')));
-console.log('React components, React external, styles.css apart:');
-for (const name of COMPONENTS) line(`  ${name}`, sizes(await componentBundle(name)));
+// bench/size.ts imports the functions above; only `npm run size` prints and checks the budget
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const embed = sizes(readFileSync('dist/embed.js'));
+  line('dist/embed.js', embed, ` (budget ${(EMBED_BUDGET / KB).toFixed(1)} KB gzip)`);
+  line('dist/styles.css', sizes(readFileSync('dist/styles.css')));
+  console.log('React components, React external, styles.css apart:');
+  for (const name of COMPONENTS) line(`  ${name}`, sizes(await componentBundle(name)));
 
-if (embed.gzip > EMBED_BUDGET) {
-  console.error(`dist/embed.js is ${embed.gzip - EMBED_BUDGET} B over its budget of ${EMBED_BUDGET} B gzip`);
-  process.exit(1);
+  if (embed.gzip > EMBED_BUDGET) {
+    console.error(
+      `dist/embed.js is ${embed.gzip - EMBED_BUDGET} B over its budget of ${EMBED_BUDGET} B gzip`,
+    );
+    process.exit(1);
+  }
 }
