@@ -38,27 +38,36 @@ function line(name, { raw, gzip, brotli }, note = '') {
   );
 }
 
-/** One export of dist/react.js tree-shaken with React external, minified by rolldown. */
-export async function componentBundle(name) {
+/**
+ * `source` (an ES module, resolved from the working directory) bundled and minified by rolldown
+ * as one ES chunk: what it adds to an app. `external` ids stay imports; `define` replaces globals
+ * (`process.env.NODE_ENV`), as an app's production build does.
+ */
+export async function bundleSource(source, { external = () => false, define, platform } = {}) {
   const entry = '\0size-entry';
   const bundle = await rolldown({
     input: entry,
-    external: (id) => REACT.test(id),
+    external,
     logLevel: 'silent',
+    ...(platform ? { platform } : {}),
+    ...(define ? { transform: { define } } : {}),
     plugins: [
       {
         name: 'size-entry',
         resolveId: (id) => (id === entry ? id : null),
-        load: (id) =>
-          id === entry
-            ? `export { ${name} } from ${JSON.stringify(`${process.cwd()}/dist/react.js`)};`
-            : null,
+        load: (id) => (id === entry ? source : null),
       },
     ],
   });
   const { output } = await bundle.generate({ format: 'es', minify: true });
   await bundle.close();
   return Buffer.from(output.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join(''));
+}
+
+/** One export of dist/react.js tree-shaken with React external, minified by rolldown. */
+export function componentBundle(name, options = {}) {
+  const source = `export { ${name} } from ${JSON.stringify(`${process.cwd()}/dist/react.js`)};`;
+  return bundleSource(source, { ...options, external: (id) => REACT.test(id) });
 }
 
 // bench/size.ts imports the functions above; only `npm run size` prints and checks the budget
