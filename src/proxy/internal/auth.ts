@@ -1,5 +1,5 @@
 import type { ProxyRoute } from '../routes.js';
-import { normaliseOrigin, TokenError, verifyToken } from '../tokens.js';
+import { normaliseOrigin, TokenError, type VerifiedToken } from '../tokens.js';
 import type { ProxyConfig } from './config.js';
 import { type Refusal, unauthorized } from './respond.js';
 import { isJsonContentType } from './trackBody.js';
@@ -123,14 +123,12 @@ export async function authenticate(
         unauthorized('bad_authorization', 'Send the access token as "Authorization: Bearer <token>".'),
       );
     }
-    if (config.tokenKey === null) {
+    if (config.verifyBearer === null) {
       return refuse(unauthorized('tokens_not_accepted', 'This proxy does not accept access tokens.'));
     }
-    let token: Awaited<ReturnType<typeof verifyToken>>;
+    let token: VerifiedToken;
     try {
-      token = await verifyToken(match[1] as string, config.tokenKey, {
-        clockToleranceSeconds: config.clockToleranceSeconds,
-      });
+      token = await config.verifyBearer(match[1] as string);
     } catch (error) {
       if (error instanceof TokenError) return refuse(unauthorized(error.code, error.message));
       throw error;

@@ -7,6 +7,7 @@ import { secretKey } from '../tokens.js';
 import { markerSupport } from './generations.js';
 import { guardStore } from './guardStore.js';
 import type { UpstreamConfig } from './upstream.js';
+import { createVerifiedTokens, type VerifyBearer } from './verifiedTokens.js';
 
 /** Options checked and defaulted once, when the proxy is created. */
 export interface ProxyConfig {
@@ -14,6 +15,8 @@ export interface ProxyConfig {
   upstream: UpstreamConfig;
   basePath: string;
   tokenKey: Uint8Array | null;
+  /** Verifies bearer tokens with `tokenKey`, remembering those that passed until they expire; `null` without a secret. */
+  verifyBearer: VerifyBearer | null;
   operations: Record<ProxyOperation, boolean>;
   maxBodyBytes: number;
   cache: CacheOptions | null;
@@ -85,6 +88,8 @@ export function resolveConfig(options: ProxyOptions): ProxyConfig {
   // a failing store becomes 503 store_unavailable (limits included: nothing passes unlimited)
   const store = guardStore(options.store ?? createMemoryStore());
   const maxBodyBytes = options.maxBodyBytes ?? 8192;
+  const tokenKey = options.tokenSecret === undefined ? null : secretKey(options.tokenSecret);
+  const clockToleranceSeconds = options.clockToleranceSeconds ?? 30;
   if (!(maxBodyBytes > 0)) throw new TypeError('createProxy: maxBodyBytes must be positive.');
   return {
     options,
@@ -95,13 +100,14 @@ export function resolveConfig(options: ProxyOptions): ProxyConfig {
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     },
     basePath: normaliseBasePath(options.basePath),
-    tokenKey: options.tokenSecret === undefined ? null : secretKey(options.tokenSecret),
+    tokenKey,
+    verifyBearer: tokenKey === null ? null : createVerifiedTokens(tokenKey, clockToleranceSeconds),
     operations: { ...DEFAULT_OPERATIONS, ...options.operations },
     maxBodyBytes,
     cache: options.cache === false ? null : (options.cache ?? {}),
     store,
     ...limiters(store, options.limits),
     cors: createCorsPolicy(options),
-    clockToleranceSeconds: options.clockToleranceSeconds ?? 30,
+    clockToleranceSeconds,
   };
 }
