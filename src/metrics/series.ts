@@ -1,4 +1,5 @@
 import { countToNumber, parseCount } from './counts.js';
+import { parseTime } from './isoTime.js';
 
 /** What the metrics helpers read from a snapshot (the client's `Snapshot` fits). */
 export interface SnapshotCounts {
@@ -43,54 +44,95 @@ export interface SnapshotDelta {
   growthRate: number | null;
 }
 
+/** Exact value of a count that `countToNumber` already checked and read as `n`. */
+function exactCount(value: string | null, n: number | null): bigint | null {
+  if (value === null || n === null) return null;
+  // a safe integer converts exactly, and BigInt of a number is much cheaper than of a string
+  return Number.isSafeInteger(n) ? BigInt(n) : parseCount(value);
+}
+
 /** Turns snapshots (any order) into points sorted by time. */
 export function toPoints<TSnapshot extends SnapshotCounts>(
   snapshots: readonly TSnapshot[],
 ): SnapshotPoint<TSnapshot>[] {
-  return snapshots
-    .map((snapshot) => ({
-      time: Date.parse(snapshot.snapshot_time),
-      views: countToNumber(snapshot.views),
-      likes: countToNumber(snapshot.likes),
-      comments: countToNumber(snapshot.comments),
-      shares: countToNumber(snapshot.shares),
-      saves: countToNumber(snapshot.saves),
+  const points: SnapshotPoint<TSnapshot>[] = new Array(snapshots.length);
+  let sorted = true;
+  let previous = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < snapshots.length; i++) {
+    const snapshot = snapshots[i] as TSnapshot;
+    const views = countToNumber(snapshot.views);
+    const likes = countToNumber(snapshot.likes);
+    const comments = countToNumber(snapshot.comments);
+    const shares = countToNumber(snapshot.shares);
+    const saves = countToNumber(snapshot.saves);
+    const time = parseTime(snapshot.snapshot_time);
+    points[i] = {
+      time,
+      views,
+      likes,
+      comments,
+      shares,
+      saves,
       exact: {
-        views: parseCount(snapshot.views),
-        likes: parseCount(snapshot.likes),
-        comments: parseCount(snapshot.comments),
-        shares: parseCount(snapshot.shares),
-        saves: parseCount(snapshot.saves),
+        views: exactCount(snapshot.views, views) as bigint,
+        likes: exactCount(snapshot.likes, likes) as bigint,
+        comments: exactCount(snapshot.comments, comments) as bigint,
+        shares: exactCount(snapshot.shares, shares),
+        saves: exactCount(snapshot.saves, saves),
       },
       snapshot,
-    }))
-    .sort((a, b) => a.time - b.time);
+    };
+    // NaN times fail the test too, and then sort as they always did
+    if (!(time >= previous)) sorted = false;
+    previous = time;
+  }
+  // decoded bodies arrive sorted: sorting them again only costs time
+  return sorted ? points : points.sort((a, b) => a.time - b.time);
 }
 
 const HOUR = 3_600_000;
+/** Largest engaged total whose × 10^6 stays below 2^53. */
+const MAX_SCALED_ENGAGED = Math.floor(Number.MAX_SAFE_INTEGER / 1_000_000);
 
-function perHourChange(a: bigint | null, b: bigint | null, hours: number): number | null {
-  if (a === null || b === null) return null;
-  // subtract exactly first: two counts above 2^53 would lose the difference as doubles
-  return Number(b - a) / hours;
+/**
+ * Per-hour change of one metric. Two safe integers subtract exactly as numbers; above 2^53 the
+ * counts are subtracted as `bigint` first, since two rounded doubles would lose the difference.
+ */
+function perHourChange(
+  a: number | null,
+  b: number | null,
+  exactA: bigint | null,
+  exactB: bigint | null,
+  hours: number,
+): number | null {
+  if (exactA === null || exactB === null) return null;
+  if (a !== null && b !== null && Number.isSafeInteger(a) && Number.isSafeInteger(b)) return (b - a) / hours;
+  return Number(exactB - exactA) / hours;
 }
 
 /** Per-hour change between consecutive points, plus views growth rate. */
 export function toDeltas(points: readonly SnapshotPoint[]): SnapshotDelta[] {
-  const deltas: SnapshotDelta[] = [];
+  const deltas: SnapshotDelta[] = new Array(Math.max(points.length - 1, 0));
   for (let i = 1; i < points.length; i++) {
     const prev = points[i - 1] as SnapshotPoint;
     const cur = points[i] as SnapshotPoint;
     const hours = Math.max((cur.time - prev.time) / HOUR, 1 / 60);
-    const perHour = {} as Record<MetricName, number | null>;
-    for (const metric of METRICS)
-      perHour[metric] = perHourChange(prev.exact[metric], cur.exact[metric], hours);
-    deltas.push({
+    const p = prev.exact;
+    const c = cur.exact;
+    // one object literal, not keys assigned in a loop: every delta then shares one shape
+    const perHour: Record<MetricName, number | null> = {
+      views: perHourChange(prev.views, cur.views, p.views, c.views, hours),
+      likes: perHourChange(prev.likes, cur.likes, p.likes, c.likes, hours),
+      comments: perHourChange(prev.comments, cur.comments, p.comments, c.comments, hours),
+      shares: perHourChange(prev.shares, cur.shares, p.shares, c.shares, hours),
+      saves: perHourChange(prev.saves, cur.saves, p.saves, c.saves, hours),
+    };
+    deltas[i - 1] = {
       time: cur.time,
       hours,
       perHour,
       growthRate: prev.views > 0 && perHour.views !== null ? perHour.views / prev.views : null,
-    });
+    };
   }
   return deltas;
 }
@@ -101,9 +143,14 @@ export function toDeltas(points: readonly SnapshotPoint[]): SnapshotDelta[] {
  */
 export function engagementRate(point: SnapshotPoint): number | null {
   if (point.exact.views === null || point.exact.views === 0n) return null;
-  let engaged = 0n;
-  for (const metric of ['likes', 'comments', 'shares', 'saves'] as const)
-    engaged += point.exact[metric] ?? 0n;
+  const engaged = point.likes + point.comments + (point.shares ?? 0) + (point.saves ?? 0);
+  // small enough that engaged × 10^6 is an exact double: flooring the double quotient of two
+  // integers below 2^53 gives the integer quotient, so this is the bigint path's answer, sooner
+  if (Number.isSafeInteger(point.views) && engaged <= MAX_SCALED_ENGAGED) {
+    return Math.floor((engaged * 1_000_000) / point.views) / 1_000_000;
+  }
+  let exact = 0n;
+  for (const metric of ['likes', 'comments', 'shares', 'saves'] as const) exact += point.exact[metric] ?? 0n;
   // scale before dividing so the ratio keeps precision for counts above 2^53
-  return Number((engaged * 1_000_000n) / point.exact.views) / 1_000_000;
+  return Number((exact * 1_000_000n) / point.exact.views) / 1_000_000;
 }

@@ -1,4 +1,5 @@
 import { isCountString } from '../../metrics/counts.js';
+import { parseTime } from '../../metrics/isoTime.js';
 import type { Snapshot, TrackedVideo, Usage, Video, VideoList, VideoSummary } from '../types.js';
 
 /** Thrown by decoders; the transport turns it into an `invalid_response` error. */
@@ -6,6 +7,18 @@ export class DecodeError extends Error {
   constructor(path: string, problem: string) {
     super(`${path} ${problem}`);
   }
+}
+
+/**
+ * Where a value sits: a path, or an item of an array (`snapshots[12]`), put into words only
+ * when an error names it. A body of 100,000 snapshots would otherwise build a million path
+ * strings that no one reads.
+ */
+type Where = string | { readonly array: string; index: number };
+
+function pathOf(where: Where, key?: string): string {
+  const base = typeof where === 'string' ? where : `${where.array}[${where.index}]`;
+  return key === undefined ? base : `${base}.${key}`;
 }
 
 type Json = Record<string, unknown>;
@@ -19,63 +32,73 @@ function object(value: unknown, path: string): Json {
   return value;
 }
 
-function string(value: unknown, path: string): string {
-  if (typeof value !== 'string' || value === '') throw new DecodeError(path, 'is not a non-empty string');
+function string(value: unknown, path: Where, key?: string): string {
+  if (typeof value !== 'string' || value === '')
+    throw new DecodeError(pathOf(path, key), 'is not a non-empty string');
   return value;
 }
 
-function optionalString(value: unknown, path: string): string | undefined {
+function optionalString(value: unknown, path: Where, key?: string): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new DecodeError(path, 'is not a string');
+  if (typeof value !== 'string') throw new DecodeError(pathOf(path, key), 'is not a string');
   return value;
 }
 
 /** Numbers may arrive as JSON numbers or numeric strings ("12.50"). */
-function number(value: unknown, path: string): number {
+function number(value: unknown, path: Where, key?: string): number {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isFinite(n)) throw new DecodeError(path, 'is not a number');
+  if (typeof n !== 'number' || !Number.isFinite(n))
+    throw new DecodeError(pathOf(path, key), 'is not a number');
   return n;
 }
 
-function optionalNumber(value: unknown, path: string): number | undefined {
-  return value === undefined || value === null ? undefined : number(value, path);
+function optionalNumber(value: unknown, path: Where, key?: string): number | undefined {
+  return value === undefined || value === null ? undefined : number(value, path, key);
 }
 
-function time(value: unknown, path: string): string {
-  const s = string(value, path);
-  if (Number.isNaN(Date.parse(s))) throw new DecodeError(path, 'is not an ISO 8601 time');
+function time(value: unknown, path: Where, key?: string): string {
+  const s = string(value, path, key);
+  if (Number.isNaN(parseTime(s))) throw new DecodeError(pathOf(path, key), 'is not an ISO 8601 time');
   return s;
 }
 
-function optionalTime(value: unknown, path: string): string | undefined {
-  return value === undefined || value === null ? undefined : time(value, path);
+function optionalTime(value: unknown, path: Where, key?: string): string | undefined {
+  return value === undefined || value === null ? undefined : time(value, path, key);
 }
 
 /** Counts are BigInt-as-string; safe non-negative integers are accepted and turned into strings. */
-function count(value: unknown, path: string): string {
-  if (isCountString(value)) return value.replace(/^0+(?=\d)/, '');
+function count(value: unknown, path: Where, key?: string): string {
+  if (isCountString(value)) {
+    // most counts have no leading zero to strip
+    return value.length > 1 && value.charCodeAt(0) === 48 ? value.replace(/^0+(?=\d)/, '') : value;
+  }
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
-  throw new DecodeError(path, 'is not a count');
+  throw new DecodeError(pathOf(path, key), 'is not a count');
 }
 
-function optionalCount(value: unknown, path: string): string | null {
-  return value === undefined || value === null ? null : count(value, path);
+function optionalCount(value: unknown, path: Where, key?: string): string | null {
+  return value === undefined || value === null ? null : count(value, path, key);
 }
 
 export function decodeSnapshot(value: unknown, path = 'snapshot'): Snapshot {
-  const o = object(value, path);
-  const snapshot_time = time(o.snapshot_time, `${path}.snapshot_time`);
-  const id = optionalString(o.id, `${path}.id`) ?? snapshot_time;
+  return snapshotAt(value, path);
+}
+
+function snapshotAt(value: unknown, where: Where): Snapshot {
+  if (!isObject(value)) throw new DecodeError(pathOf(where), 'is not an object');
+  const o = value;
+  const snapshot_time = time(o.snapshot_time, where, 'snapshot_time');
+  const id = optionalString(o.id, where, 'id') ?? snapshot_time;
   return {
     id,
-    snapshot_id: optionalString(o.snapshot_id, `${path}.snapshot_id`) ?? id,
+    snapshot_id: optionalString(o.snapshot_id, where, 'snapshot_id') ?? id,
     snapshot_time,
-    views: count(o.views, `${path}.views`),
-    likes: count(o.likes, `${path}.likes`),
-    comments: count(o.comments, `${path}.comments`),
-    shares: optionalCount(o.shares, `${path}.shares`),
-    saves: optionalCount(o.saves, `${path}.saves`),
-    provider: optionalString(o.provider, `${path}.provider`) ?? 'unknown',
+    views: count(o.views, where, 'views'),
+    likes: count(o.likes, where, 'likes'),
+    comments: count(o.comments, where, 'comments'),
+    shares: optionalCount(o.shares, where, 'shares'),
+    saves: optionalCount(o.saves, where, 'saves'),
+    provider: optionalString(o.provider, where, 'provider') ?? 'unknown',
   };
 }
 
@@ -83,12 +106,28 @@ export function decodeSnapshot(value: unknown, path = 'snapshot'): Snapshot {
 function decodeSnapshots(value: unknown, path: string): Snapshot[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw new DecodeError(path, 'is not an array');
-  const byId = new Map<string, Snapshot>();
-  value.forEach((item, i) => {
-    const snapshot = decodeSnapshot(item, `${path}[${i}]`);
-    byId.set(snapshot.id, snapshot);
-  });
-  return [...byId.values()].sort((a, b) => Date.parse(a.snapshot_time) - Date.parse(b.snapshot_time));
+  const decoded: Snapshot[] = new Array(value.length);
+  const times = new Float64Array(value.length);
+  const ids = new Set<string>();
+  let sorted = true;
+  // one place for every item: an error reads it at once, before the index moves on
+  const where = { array: path, index: 0 };
+  for (let i = 0; i < value.length; i++) {
+    where.index = i;
+    const snapshot = snapshotAt(value[i], where);
+    decoded[i] = snapshot;
+    times[i] = parseTime(snapshot.snapshot_time);
+    if (i > 0 && !((times[i] as number) >= (times[i - 1] as number))) sorted = false;
+    ids.add(snapshot.id);
+  }
+  // the API sends each snapshot once, oldest first: then there is nothing to merge or sort
+  if (sorted && ids.size === decoded.length) return decoded;
+  // a repeated id keeps its first place and its last value; then a stable sort by time
+  const byId = new Map<string, number>();
+  for (let i = 0; i < decoded.length; i++) byId.set((decoded[i] as Snapshot).id, i);
+  return [...byId.values()]
+    .sort((a, b) => (times[a] as number) - (times[b] as number))
+    .map((i) => decoded[i] as Snapshot);
 }
 
 export function decodeVideoSummary(value: unknown, path = 'video'): VideoSummary {
