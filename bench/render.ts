@@ -191,7 +191,7 @@ export const bench: Bench = {
       'A "video" is what <SnapshotChart> draws: one video = its views, likes, comments and shares as 4 lines on a log scale (uPlot: 4 series, distr 3); 20 videos = one chart with 20 lines of views, linear (uPlot: one chart, 20 series). Both 800 px wide, 280 px high.',
       'Ours gets ChartSeries (points with bigint exact counts, as seriesFromPoints gives them); uPlot gets its aligned arrays. Building either input is not timed.',
       'Mount: performance.now() before createRoot/new uPlot → the lines exist (paths with data / uPlot draw hook) → next animation frame, forced layout, then a task queued from that frame (after its paint).',
-      'Tooltip: performance.now() before dispatching pointermove (ours) / mousemove (uPlot, on .u-over) at a new x → the tooltip (ours) / live legend (uPlot) shows the new values → the same frame-and-task end as mount. "work" stops when the DOM holds the new values, before the frame.',
+      'Tooltip: dispatched at the start of an animation frame, as Chromium delivers real pointer moves (rAF-aligned input): performance.now() there, pointermove (ours) / mousemove (uPlot, on .u-over) at a new x, until the tooltip (ours) / live legend (uPlot) shows the new values, then the end of the frame that paints it (a task queued from that frame; an update made after the event waits for the next frame, forced layout, task). "work" stops when the DOM holds the new values.',
       'Headless Chromium (software rendering, --disable-gpu) on a shared 2-core box with other agents running: compare the ratios, not the absolute times.',
     );
     return {
