@@ -1,17 +1,8 @@
-import { ContentStatsError } from './errors.js';
-import { type Freshness, readFreshness } from './freshness.js';
-import { type RetryOptions, resolveRetry } from './internal/backoff.js';
-import {
-  decodeTrackedVideo,
-  decodeUsage,
-  decodeVideo,
-  decodeVideoList,
-  decodeVideoSummary,
-} from './internal/decode.js';
-import { randomKey } from './internal/randomKey.js';
-import { type Auth, type RequestSpec, send, type TransportConfig } from './internal/transport.js';
+import type { Freshness } from './freshness.js';
+import type { RetryOptions } from './internal/backoff.js';
+import { clientWith } from './internal/client.js';
+import type { Auth } from './internal/transport.js';
 import { createTokenSource, type TokenSource } from './tokens.js';
-import { checkTrackInput } from './trackInput.js';
 import type {
   Platform,
   RateLimit,
@@ -109,18 +100,6 @@ export interface ContentStatsClient {
   readonly baseUrl: string;
 }
 
-function invalidRequest(message: string): ContentStatsError {
-  return new ContentStatsError({ code: 'invalid_request', message });
-}
-
-/** Path of a video, or the reason its id is refused before any request is made. */
-function videoPath(id: string): string | ContentStatsError {
-  if (typeof id !== 'string' || !VIDEO_ID_PATTERN.test(id)) {
-    return invalidRequest(`"${String(id).slice(0, 80)}" is not a valid video id.`);
-  }
-  return `/api/v1/videos/${encodeURIComponent(id)}`;
-}
-
 /** Node-style environment variables, when this runtime has them (never in a browser). */
 function serverEnv(name: string): string | undefined {
   if (typeof window !== 'undefined' && typeof document !== 'undefined') return undefined;
@@ -184,114 +163,5 @@ function resolveAuth(options: ClientOptions): Auth {
  */
 export function createClient(given: ClientOptions = {}): ContentStatsClient {
   const options = withEnvironment(given);
-  const listeners = new Set<(rateLimit: RateLimit) => void>();
-  let latest: RateLimit | null = null;
-  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
-  const config: TransportConfig = {
-    baseUrl,
-    auth: resolveAuth(options),
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    timeoutMs: options.timeoutMs ?? 15_000,
-    retry: resolveRetry(options.retry),
-    headers: options.headers ?? {},
-    random: Math.random,
-    onRateLimit(rateLimit) {
-      latest = rateLimit;
-      for (const listener of listeners) {
-        try {
-          listener(rateLimit);
-        } catch (error) {
-          // a faulty listener must not fail a call that succeeded (a track has already been charged);
-          // it is reported on its own instead of being swallowed
-          queueMicrotask(() => {
-            throw error;
-          });
-        }
-      }
-    },
-  };
-
-  function sendCall<TData extends object>(spec: RequestSpec<TData>, callOptions?: CallOptions) {
-    return send(config, { ...spec, signal: callOptions?.signal, timeoutMs: callOptions?.timeoutMs });
-  }
-
-  async function call<TData extends object>(
-    spec: RequestSpec<TData>,
-    callOptions?: CallOptions,
-  ): Promise<WithMeta<TData>> {
-    const { data, rateLimit } = await sendCall(spec, callOptions);
-    return { ...data, rateLimit };
-  }
-
-  return {
-    baseUrl,
-    get rateLimit() {
-      return latest;
-    },
-    onRateLimit(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    trackVideo(input, callOptions) {
-      const checked = checkTrackInput(input);
-      if (checked instanceof ContentStatsError) return Promise.reject(checked);
-      const fallback = {
-        video_link: checked.body.video_link,
-        platform: checked.platform,
-        estimated_cost: checked.estimatedCost,
-      };
-      // one key for all retries of this call: the API then creates and charges at most one tracking
-      const idempotencyKey = callOptions?.idempotencyKey ?? randomKey();
-      return call(
-        {
-          method: 'POST',
-          path: '/api/v1/videos/track',
-          body: checked.body,
-          headers: { 'Idempotency-Key': idempotencyKey },
-          idempotencyKey,
-          decode: (value) => decodeTrackedVideo(value, fallback),
-        },
-        callOptions,
-      );
-    },
-    getVideo(id, callOptions) {
-      const path = videoPath(id);
-      if (path instanceof ContentStatsError) return Promise.reject(path);
-      return sendCall({ method: 'GET', path, decode: (v) => decodeVideo(v) }, callOptions).then(
-        ({ data, rateLimit, headers, receivedAt }) => ({
-          ...data,
-          rateLimit,
-          freshness: readFreshness(headers, receivedAt, data),
-        }),
-      );
-    },
-    listVideos(filter, callOptions) {
-      return call(
-        {
-          method: 'GET',
-          path: '/api/v1/videos',
-          query: { platform: filter?.platform },
-          decode: decodeVideoList,
-        },
-        callOptions,
-      );
-    },
-    stopTracking(id, callOptions) {
-      const path = videoPath(id);
-      if (path instanceof ContentStatsError) return Promise.reject(path);
-      return call(
-        {
-          method: 'POST',
-          path: `${path}/stop`,
-          // a bodyless POST looks like a plain form post; this header lets a same-origin proxy tell them apart (CSRF)
-          headers: { 'X-Requested-With': 'contentstats-kit' },
-          decode: (v) => decodeVideoSummary(v, 'body') as StopResult,
-        },
-        callOptions,
-      );
-    },
-    getUsage(callOptions) {
-      return call({ method: 'GET', path: '/api/v1/usage', decode: decodeUsage }, callOptions);
-    },
-  };
+  return clientWith({ ...options, baseUrl: options.baseUrl ?? DEFAULT_BASE_URL, auth: resolveAuth(options) });
 }

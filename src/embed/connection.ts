@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/query-core';
-import { type ContentStatsClient, createClient } from '../client/createClient.js';
+import type { ContentStatsClient } from '../client/createClient.js';
+import { clientWith } from '../client/internal/client.js';
 import { createTokenSource, type TokenSource } from '../client/tokens.js';
 import type { ContentStatsContext } from '../query/options.js';
 import { tokenScopes } from './tokenScope.js';
@@ -33,11 +34,6 @@ function resolve(url: string, base: string): string {
   }
 }
 
-function bearerOf(init: RequestInit | undefined): string | null {
-  const value = new Headers(init?.headers).get('authorization');
-  return value?.startsWith('Bearer ') ? value.slice(7) : null;
-}
-
 /**
  * The shared client and cache for a proxy and token URL: ten elements on three videos make
  * three requests, because they read one cache through one client with one token.
@@ -52,19 +48,12 @@ export function connectionFor(proxyUrl: string, tokenUrl: string | undefined, ba
   const tokens: TokenSource | null = resolvedTokenUrl
     ? createTokenSource({ tokenUrl: resolvedTokenUrl })
     : null;
-  const client = createClient({
+  // the client core, not createClient: no API key or server environment to read here. With the
+  // token source itself as auth, a refused token is dropped and the one retry after a 401 gets a
+  // fresh one; the tracker reads the same source's token for its scopes
+  const client = clientWith({
     baseUrl,
-    // our own token source (not `tokenUrl`), so the tracker can read the token's scopes
-    ...(tokens ? { token: () => tokens.get() } : {}),
-    fetch: async (input, init) => {
-      const response = await globalThis.fetch(input, init);
-      // a refused token is dropped, so the client's one retry after a 401 fetches a fresh one
-      if (response.status === 401 && tokens) {
-        const bearer = bearerOf(init);
-        if (bearer) tokens.invalidate(bearer);
-      }
-      return response;
-    },
+    auth: tokens ? { kind: 'token', source: tokens } : { kind: 'none' },
   });
   const queryClient = new QueryClient();
   let users = 0;
