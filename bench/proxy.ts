@@ -52,6 +52,8 @@ interface LoadFigures {
   total: number;
   /** Requests sent during the warm-up (upstream calls are counted over both). */
   warmupTotal: number;
+  /** CPU time of the servers' process per request, in µs (set by the parent). */
+  cpuUsPerRequest?: number;
   statuses: Record<string, number>;
   errors: number;
   timeouts: number;
@@ -222,6 +224,17 @@ async function setUp(): Promise<Setup> {
     servers.push(bare);
     const bareUrl = await listen(bare);
 
+    // Express alone answering the same bytes: what the framework costs before any proxy work
+    const plain = express();
+    plain.disable('x-powered-by');
+    plain.use('/cached', (_req, res) => {
+      res.writeHead(200, headers);
+      res.end(body);
+    });
+    const plainServer = createServer(plain);
+    servers.push(plainServer);
+    const plainUrl = await listen(plainServer);
+
     return {
       scenarios: [
         {
@@ -229,6 +242,12 @@ async function setUp(): Promise<Setup> {
           name: '(c) bare node:http, same bytes',
           url: bareUrl,
           targets: [{ path: '/', headers: auth }],
+        },
+        {
+          id: 'express',
+          name: '(e) Express app.use, same bytes, no proxy',
+          url: plainUrl,
+          targets: [{ path: cachedPath, headers: auth }],
         },
         {
           id: 'cached',
@@ -270,14 +289,18 @@ export const bench: Bench = {
   id: 'proxy',
   async run(): Promise<Section> {
     const setup = await setUp();
+    // BENCH_PROXY_ONLY=bare,cached runs some scenarios (quick checks while fixing); bare is always run
+    const only = process.env.BENCH_PROXY_ONLY?.split(',');
+    const scenarios = setup.scenarios.filter((s) => !only || s.id === 'bare' || only.includes(s.id));
     try {
       const figures = new Map<string, LoadFigures[]>();
       const upstream = new Map<string, number>();
       for (let round = 0; round < ROUNDS; round++) {
         // alternate the order so drift in the box's load does not favour one scenario
-        const order = round % 2 === 0 ? setup.scenarios : [...setup.scenarios].reverse();
+        const order = round % 2 === 0 ? scenarios : [...scenarios].reverse();
         for (const scenario of order) {
           const before = setup.upstreamCalls();
+          const cpuBefore = process.cpuUsage();
           const result = await loadInChild({
             url: scenario.url,
             connections: CONNECTIONS,
@@ -285,16 +308,22 @@ export const bench: Bench = {
             warmupSeconds: WARMUP_SECONDS,
             targets: scenario.targets,
           });
+          const cpu = process.cpuUsage(cpuBefore);
+          // the servers' CPU time (this process: autocannon is a child) per request, warm-up included
+          result.cpuUsPerRequest = (cpu.user + cpu.system) / Math.max(1, result.total + result.warmupTotal);
           upstream.set(scenario.id, (upstream.get(scenario.id) ?? 0) + setup.upstreamCalls() - before);
           figures.set(scenario.id, [...(figures.get(scenario.id) ?? []), result]);
         }
       }
       const median = (id: string, field: 'requestsPerSecond' | 'p50Ms' | 'p99Ms') =>
         summary((figures.get(id) ?? []).map((f) => f[field])).median;
+      const cpuUs = (id: string) =>
+        summary((figures.get(id) ?? []).map((f) => f.cpuUsPerRequest ?? 0)).median;
+      const bareCpu = cpuUs('bare');
       const bareRps = median('bare', 'requestsPerSecond');
       const bareP50 = median('bare', 'p50Ms');
       const bareP99 = median('bare', 'p99Ms');
-      const rows: Row[] = setup.scenarios.map((scenario) => {
+      const rows: Row[] = scenarios.map((scenario) => {
         const runs = figures.get(scenario.id) ?? [];
         const rps = median(scenario.id, 'requestsPerSecond');
         const statuses: Record<string, number> = {};
@@ -309,6 +338,8 @@ export const bench: Bench = {
           'p50 ratio': ratio(median(scenario.id, 'p50Ms') / Math.max(bareP50, 1)),
           'p99 ms': median(scenario.id, 'p99Ms'),
           'p99 ratio': ratio(median(scenario.id, 'p99Ms') / Math.max(bareP99, 1)),
+          'server CPU µs/req': Math.round(cpuUs(scenario.id)),
+          'CPU ratio': ratio(cpuUs(scenario.id) / bareCpu),
           'req/s per run': runs.map((r) => r.requestsPerSecond).join(' / '),
           statuses: Object.entries(statuses)
             .map(([s, n]) => `${s}×${n}`)
@@ -320,7 +351,9 @@ export const bench: Bench = {
               : ((upstream.get(scenario.id) ?? 0) / Math.max(total, 1)).toFixed(3),
         };
       });
-      const cachedRatio = median('cached', 'requestsPerSecond') / bareRps;
+      const cachedRatio = figures.has('cached')
+        ? median('cached', 'requestsPerSecond') / bareRps
+        : Number.NaN;
       const targets: Target[] = [
         {
           name: 'cached proxy GET, requests/s vs bare node:http',
@@ -340,8 +373,10 @@ export const bench: Bench = {
         notes: [
           'The 2-core box was shared with other agents while this ran: compare the ratios, not the absolute figures.',
           'Servers (Express with both proxies, the bare server, the local API) run in the bench process; autocannon runs in a child process, one run at a time.',
+          'server CPU µs/req is the bench process’s CPU time (user + system) over a scenario divided by its requests: it moves less than requests/s when other work shares the cores. For (b) it includes the local API answering the upstream call in the same process.',
           `(a) one token-authenticated video GET answered from the memory cache (${setup.cachedBytes} B body); every request verifies the token, counts against the per-subject limit (max set to 1e9 so none is refused) and gets fresh max-age/Date headers.`,
           '(b) the same route through a second expressProxy with cache: false, over 150 videos picked at random per request (identical GETs in flight still share one upstream call: see upstream/req); the upstream call goes to the local API in this same process.',
+          '(e) is Express with one app.use answering (c)’s bytes: the ceiling of any Express middleware on this box.',
           '(c) replays the exact status, headers and body (a) answered; (d) the same video GETs sent to the local API with each video owner’s key (150 enterprise keys, so its 1,200/min per-key limit is not reached).',
           'The proxies call the local API through a fetch wrapper that puts the owner’s key on each call (it counts calls too).',
         ],
