@@ -1,5 +1,6 @@
 import type { Request as ExpressRequest, Response as ExpressResponse, NextFunction } from 'express';
-import { expressAdapter, expressBodyReader } from './internal/express.js';
+import { toWebRequest } from '../http/nodeRequest.js';
+import { expressAdapter, expressBodyReader, expressHeadAdapter } from './internal/express.js';
 import { createProxyCore } from './internal/handler.js';
 import type { ProxyOptions } from './options.js';
 import { createTokenHandler, type TokenEndpointOptions } from './tokenEndpoint.js';
@@ -24,10 +25,11 @@ export type ExpressProxyOptions = Omit<ProxyOptions, 'basePath'>;
  */
 export function expressProxy(options: ExpressProxyOptions): ExpressMiddleware {
   const core = createProxyCore({ ...options, basePath: '' });
-  return expressAdapter((request, req) =>
-    core(request, {
+  return expressHeadAdapter((head, req) =>
+    core(head, {
       path: req.url,
       readBody: expressBodyReader(req),
+      webRequest: () => toWebRequest(req, head.url),
       ...(req.ip === undefined ? {} : { clientKey: req.ip }),
     }),
   );

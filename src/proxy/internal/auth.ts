@@ -1,6 +1,8 @@
+import type { RequestHead } from '../../http/nodeRequest.js';
 import type { ProxyRoute } from '../routes.js';
 import { normaliseOrigin, TokenError, type VerifiedToken } from '../tokens.js';
 import type { ProxyConfig } from './config.js';
+import type { ProxyContext } from './context.js';
 import { type Refusal, unauthorized } from './respond.js';
 import { isJsonContentType } from './trackBody.js';
 
@@ -30,14 +32,14 @@ function refuse(refusal: Refusal): AuthResult {
 }
 
 /** The page origin of a request: `Origin`, or the origin of `Referer` (same-origin GETs carry no `Origin`). */
-function pageOrigin(request: Request): string | null {
+function pageOrigin(request: RequestHead): string | null {
   const origin = request.headers.get('origin');
   if (origin !== null) return origin === 'null' ? 'null' : normaliseOrigin(origin);
   const referer = request.headers.get('referer');
   return referer === null ? null : normaliseOrigin(referer);
 }
 
-function sameHost(origin: string, request: Request): boolean {
+function sameHost(origin: string, request: RequestHead): boolean {
   const normalised = normaliseOrigin(origin);
   if (normalised === null) return false;
   const host = new URL(normalised).host;
@@ -58,7 +60,7 @@ function sameHost(origin: string, request: Request): boolean {
  * these and pages cannot change them; any other client can, so the binding stops a leaked
  * token from being replayed by another page in a browser, not by a script.
  */
-function fromBoundOrigin(request: Request, bound: string): boolean {
+function fromBoundOrigin(request: RequestHead, bound: string): boolean {
   const page = pageOrigin(request);
   if (page !== null) return page === bound;
   return request.headers.get('sec-fetch-site') === 'same-origin' && sameHost(bound, request);
@@ -70,7 +72,7 @@ function fromBoundOrigin(request: Request, bound: string): boolean {
  * a POST must say where it comes from (`Origin`, or `Sec-Fetch-Site: same-origin`); and stop,
  * which has no body, must carry a header a plain cross-site form cannot send.
  */
-function sessionGate(config: ProxyConfig, request: Request, route: ProxyRoute): Refusal | null {
+function sessionGate(config: ProxyConfig, request: RequestHead, route: ProxyRoute): Refusal | null {
   const origin = request.headers.get('origin');
   const site = request.headers.get('sec-fetch-site');
   const notAllowed = (message: string): Refusal => ({ status: 403, code: 'origin_not_allowed', message });
@@ -110,10 +112,10 @@ function sessionGate(config: ProxyConfig, request: Request, route: ProxyRoute): 
  */
 export async function authenticate(
   config: ProxyConfig,
-  request: Request,
-  route: ProxyRoute,
+  context: Pick<ProxyContext, 'request' | 'route' | 'webRequest'>,
   clientKey: string | undefined,
 ): Promise<AuthResult> {
+  const { request, route } = context;
   const clientLimitKey = `client:${clientKey ?? 'unknown'}`;
   const header = request.headers.get('authorization');
   if (header !== null) {
@@ -169,7 +171,7 @@ export async function authenticate(
   const gate = sessionGate(config, request, route);
   if (gate !== null) return refuse(gate);
   if (authorize) {
-    const allowed = await authorize(request, {
+    const allowed = await authorize(context.webRequest(), {
       operation: route.operation,
       route: route.name,
       videoId: route.videoId,

@@ -1,4 +1,5 @@
 import type { BodyReader } from '../../http/cappedBody.js';
+import type { RequestHead } from '../../http/nodeRequest.js';
 import type { ProxyLogEntry } from '../options.js';
 import type { ProxyRoute } from '../routes.js';
 import type { Principal } from './auth.js';
@@ -13,6 +14,8 @@ export interface HandlerHints {
   clientKey?: string;
   /** Reads the body with a limit (Node streams); the Web body is read otherwise. */
   readBody?: BodyReader;
+  /** Builds the request as a Web `Request`, when the pipeline was given only its head (Node adapters). */
+  webRequest?: () => Request;
 }
 
 /** What the log line will say, filled in by the stages as the request goes through. */
@@ -24,7 +27,8 @@ export type LogState = Pick<ProxyLogEntry, 'route' | 'cache' | 'auth' | 'upstrea
  * sets it has run is a bug in the pipeline's order, and throws.
  */
 export class ProxyContext {
-  readonly request: Request;
+  /** What the stages read of the request; {@link ProxyContext.webRequest} for the whole Web `Request`. */
+  readonly request: RequestHead;
   readonly hints: HandlerHints;
   /** Upper-cased request method. */
   readonly method: string;
@@ -41,11 +45,25 @@ export class ProxyContext {
   answer: UpstreamAnswer | null = null;
   #route: ProxyRoute | null = null;
   #principal: Principal | null = null;
+  #web: Request | null = null;
 
-  constructor(request: Request, hints: HandlerHints) {
+  constructor(request: RequestHead, hints: HandlerHints) {
     this.request = request;
     this.hints = hints;
     this.method = request.method.toUpperCase();
+  }
+
+  /**
+   * The request as a Web `Request`, for the host app's hooks (`authorize`, `clientKey`) and the
+   * Web body reader; a Node adapter builds it only now.
+   */
+  webRequest(): Request {
+    if (this.#web === null) {
+      if (this.hints.webRequest) this.#web = this.hints.webRequest();
+      else if (this.request instanceof Request) this.#web = this.request;
+      else throw new Error('proxy pipeline: a request head without hints.webRequest');
+    }
+    return this.#web;
   }
 
   /** The matched route (set by the `matchPath` stage). */

@@ -1,6 +1,6 @@
 import type { Request as ExpressRequest, Response as ExpressResponse, NextFunction } from 'express';
 import { type BodyReader, readNodeBody } from '../../http/cappedBody.js';
-import { toWebRequest } from '../../http/nodeRequest.js';
+import { nodeRequestHead, type RequestHead, toWebRequest } from '../../http/nodeRequest.js';
 import { sendWebResponse } from '../../http/nodeResponse.js';
 import { refusalResponse } from './respond.js';
 
@@ -38,6 +38,17 @@ export function expressBodyReader(req: ExpressRequest): BodyReader {
 export function expressAdapter(
   handle: (request: Request, req: ExpressRequest) => Promise<Response>,
 ): (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => Promise<void> {
+  return expressHeadAdapter((head, req) => handle(toWebRequest(req, head.url), req));
+}
+
+/**
+ * Runs a handler of request heads as Express middleware: it gets the request as a
+ * {@link RequestHead} read off `req` (no Web `Request` is built unless it asks for one, with
+ * `toWebRequest(req, head.url)`); unexpected errors go to `next`.
+ */
+export function expressHeadAdapter(
+  handle: (head: RequestHead, req: ExpressRequest) => Promise<Response>,
+): (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => Promise<void> {
   return async (req, res, next) => {
     try {
       if (!WEB_METHODS.has(req.method)) {
@@ -45,7 +56,13 @@ export function expressAdapter(
         await sendWebResponse(res, refusalResponse(refusal, { Allow: 'GET, POST, OPTIONS' }));
         return;
       }
-      await sendWebResponse(res, await handle(toWebRequest(req, requestUrl(req)), req));
+      await sendWebResponse(
+        res,
+        await handle(
+          nodeRequestHead(req, () => requestUrl(req)),
+          req,
+        ),
+      );
     } catch (error) {
       next(error);
     }

@@ -1,3 +1,4 @@
+import type { RequestHead } from '../../http/nodeRequest.js';
 import type { ProxyOptions } from '../options.js';
 import type { ProxyContext } from './context.js';
 
@@ -31,7 +32,7 @@ export function describeError(error: unknown, secrets: readonly string[]): strin
 }
 
 /** What must never appear in a log line: the API key, the token secret, the caller's credentials. */
-function secretsOf(options: ProxyOptions, request: Request): string[] {
+function secretsOf(options: ProxyOptions, request: RequestHead): string[] {
   const secrets = [options.apiKey];
   if (typeof options.tokenSecret === 'string') secrets.push(options.tokenSecret);
   const authorization = request.headers.get('authorization');

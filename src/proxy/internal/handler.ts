@@ -1,3 +1,4 @@
+import type { RequestHead } from '../../http/nodeRequest.js';
 import type { ProxyOptions } from '../options.js';
 import { compose } from './compose.js';
 import { resolveConfig } from './config.js';
@@ -23,8 +24,8 @@ import { createStoreKeys } from './storeKeys.js';
 
 export type { HandlerHints } from './context.js';
 
-/** The proxy pipeline with adapter hints. */
-export type ProxyCore = (request: Request, hints?: HandlerHints) => Promise<Response>;
+/** The proxy pipeline with adapter hints: a Web `Request`, or a request head and `hints.webRequest`. */
+export type ProxyCore = (request: RequestHead, hints?: HandlerHints) => Promise<Response>;
 
 /** Builds the proxy: its options checked once, then each request through the stages below, in order. */
 export function createProxyCore(options: ProxyOptions): ProxyCore {

@@ -17,7 +17,7 @@ export function readTrackBody(maxBodyBytes: number): Stage {
         message: 'Send the body as application/json.',
       });
     }
-    const bytes = await (context.hints.readBody ?? webBodyReader(request))(maxBodyBytes);
+    const bytes = await (context.hints.readBody ?? webBodyReader(context.webRequest()))(maxBodyBytes);
     if (bytes === null) {
       return context.refuse({
         status: 413,
