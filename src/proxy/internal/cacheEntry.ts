@@ -33,9 +33,14 @@ export function parseEntry(raw: string | undefined): CacheEntry | null {
   return null;
 }
 
-/** Whole seconds an entry stays fresh from `now` (proxy clock). */
+/**
+ * Whole seconds an entry stays fresh from `now` (proxy clock), rounded up as the API rounds its own
+ * `max-age`: rounded down, a hit with 4.9 s left said `max-age=4`, its viewers came back before the
+ * entry expired, got the same snapshot with `max-age=0` and then waited a whole minute (the client's
+ * pause for a snapshot that is late); at an accelerated API that lost them snapshots.
+ */
 export function remainingSeconds(entry: CacheEntry, now: number): number {
-  return Math.max(0, Math.floor((entry.expiresAt - now) / 1000));
+  return Math.max(0, Math.ceil((entry.expiresAt - now) / 1000));
 }
 
 /**
