@@ -217,9 +217,11 @@ async function setUp(): Promise<Setup> {
       // the bare server's own framing: same length, kept alive as the proxy's are
       if (name !== 'connection' && name !== 'keep-alive') headers[name] = value;
     });
+    // sent as text, as the proxy sends its answers: Node then writes headers and body in one go
+    const text = body.toString('utf8');
     const bare = createServer((_req, res) => {
       res.writeHead(200, headers);
-      res.end(body);
+      res.end(text);
     });
     servers.push(bare);
     const bareUrl = await listen(bare);
@@ -229,7 +231,7 @@ async function setUp(): Promise<Setup> {
     plain.disable('x-powered-by');
     plain.use('/cached', (_req, res) => {
       res.writeHead(200, headers);
-      res.end(body);
+      res.end(text);
     });
     const plainServer = createServer(plain);
     servers.push(plainServer);
