@@ -1,4 +1,5 @@
-import { refusalResponse } from './internal/respond.js';
+import { ProxyResponse } from './internal/proxyResponse.js';
+import { refusalAnswer } from './internal/respond.js';
 import { normaliseOrigin } from './tokens.js';
 
 /** CORS settings of the proxy. */
@@ -25,7 +26,7 @@ export interface CorsPolicy {
   /** Headers to add to a response for a request from `origin` (empty when it is not allowed). */
   headers(origin: string | null): Record<string, string>;
   /** Answer to a preflight (`OPTIONS`) from `origin`. */
-  preflight(origin: string | null, requestedMethod: string | null): Response;
+  preflight(origin: string | null, requestedMethod: string | null): ProxyResponse;
   /** Whether any CORS is configured (then responses vary by `Origin`). */
   readonly enabled: boolean;
 }
@@ -92,16 +93,16 @@ export function createCorsPolicy(options: CorsOptions = {}): CorsPolicy {
       const base = { ...headers(origin), 'Cache-Control': 'no-store' };
       if (!allows(origin)) {
         const message = 'This origin may not call the proxy. Add it to allowedOrigins.';
-        return refusalResponse({ status: 403, code: 'origin_not_allowed', message }, base);
+        return refusalAnswer({ status: 403, code: 'origin_not_allowed', message }, base);
       }
       if (requestedMethod !== null && requestedMethod !== 'GET' && requestedMethod !== 'POST') {
         const message = `${requestedMethod} is not allowed; use GET or POST.`;
-        return refusalResponse(
+        return refusalAnswer(
           { status: 405, code: 'method_not_allowed', message },
           { ...base, Allow: ALLOW_METHODS },
         );
       }
-      return new Response(null, {
+      return new ProxyResponse(null, {
         status: 204,
         headers: {
           ...base,

@@ -32,5 +32,5 @@ export type ProxyHandler = (request: Request) => Promise<Response>;
  */
 export function createProxy(options: ProxyOptions): ProxyHandler {
   const core = createProxyCore(options);
-  return (request) => core(request);
+  return async (request) => (await core(request)).toResponse();
 }

@@ -1,18 +1,19 @@
 import type { ProxyContext } from './context.js';
+import type { ProxyResponse } from './proxyResponse.js';
 
 /** Runs the rest of the pipeline and resolves with its response. */
-export type Next = () => Promise<Response>;
+export type Next = () => Promise<ProxyResponse>;
 
 /**
  * One step of the proxy: answers itself (a refusal, a cached copy) or calls `next` and may
  * change what comes back. The model is Hono's middleware.
  */
-export type Stage = (context: ProxyContext, next: Next) => Promise<Response>;
+export type Stage = (context: ProxyContext, next: Next) => Promise<ProxyResponse>;
 
 /** Chains stages in order; the last one must answer without calling `next`. */
-export function compose(stages: readonly Stage[]): (context: ProxyContext) => Promise<Response> {
+export function compose(stages: readonly Stage[]): (context: ProxyContext) => Promise<ProxyResponse> {
   return (context) => {
-    const run = async (index: number): Promise<Response> => {
+    const run = async (index: number): Promise<ProxyResponse> => {
       const stage = stages[index];
       if (stage === undefined) throw new Error('proxy pipeline: the last stage called next()');
       return stage(context, () => run(index + 1));

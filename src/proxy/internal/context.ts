@@ -3,7 +3,8 @@ import type { RequestHead } from '../../http/nodeRequest.js';
 import type { ProxyLogEntry } from '../options.js';
 import type { ProxyRoute } from '../routes.js';
 import type { Principal } from './auth.js';
-import { type Refusal, refusalResponse } from './respond.js';
+import type { ProxyResponse } from './proxyResponse.js';
+import { type Refusal, refusalAnswer } from './respond.js';
 import type { UpstreamAnswer } from './upstream.js';
 
 /** What an adapter knows better than the `Request` it built. */
@@ -88,8 +89,8 @@ export class ProxyContext {
   }
 
   /** A refusal the proxy makes itself, its code noted for the log line. */
-  refuse(refusal: Refusal, extraHeaders: Record<string, string> = {}): Response {
+  refuse(refusal: Refusal, extraHeaders: Record<string, string> = {}): ProxyResponse {
     this.log.code = refusal.code;
-    return refusalResponse(refusal, extraHeaders);
+    return refusalAnswer(refusal, extraHeaders);
   }
 }

@@ -4,6 +4,7 @@ import { compose } from './compose.js';
 import { resolveConfig } from './config.js';
 import { type HandlerHints, ProxyContext } from './context.js';
 import { createGenerations } from './generations.js';
+import type { ProxyResponse } from './proxyResponse.js';
 import { allowQuery } from './stages/allowQuery.js';
 import { authenticateCaller } from './stages/authenticateCaller.js';
 import { catchErrors } from './stages/catchErrors.js';
@@ -25,7 +26,7 @@ import { createStoreKeys } from './storeKeys.js';
 export type { HandlerHints } from './context.js';
 
 /** The proxy pipeline with adapter hints: a Web `Request`, or a request head and `hints.webRequest`. */
-export type ProxyCore = (request: RequestHead, hints?: HandlerHints) => Promise<Response>;
+export type ProxyCore = (request: RequestHead, hints?: HandlerHints) => Promise<ProxyResponse>;
 
 /** Builds the proxy: its options checked once, then each request through the stages below, in order. */
 export function createProxyCore(options: ProxyOptions): ProxyCore {

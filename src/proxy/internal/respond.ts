@@ -1,3 +1,5 @@
+import { ProxyResponse } from './proxyResponse.js';
+
 /** A refusal or proxy-made error: status, stable code and a message a person can act on. */
 export interface Refusal {
   status: number;
@@ -12,12 +14,17 @@ export const BASE_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
 };
 
-/** `{ error, code }` JSON with `Cache-Control: no-store`. */
-export function refusalResponse(refusal: Refusal, extraHeaders: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify({ error: refusal.message, code: refusal.code }), {
+/** `{ error, code }` JSON with `Cache-Control: no-store`, as the proxy's stages pass answers. */
+export function refusalAnswer(refusal: Refusal, extraHeaders: Record<string, string> = {}): ProxyResponse {
+  return new ProxyResponse(JSON.stringify({ error: refusal.message, code: refusal.code }), {
     status: refusal.status,
     headers: { ...BASE_HEADERS, 'Cache-Control': 'no-store', ...refusal.headers, ...extraHeaders },
   });
+}
+
+/** {@link refusalAnswer} as a Web `Response`. */
+export function refusalResponse(refusal: Refusal, extraHeaders: Record<string, string> = {}): Response {
+  return refusalAnswer(refusal, extraHeaders).toResponse();
 }
 
 /** A 401 with the `WWW-Authenticate` challenge of RFC 6750 (the description never contains the token). */

@@ -1,11 +1,12 @@
 import { createCoalescer } from '../coalesce.js';
 import type { Stage } from '../compose.js';
+import { ProxyResponse } from '../proxyResponse.js';
 import type { UpstreamAnswer } from '../upstream.js';
 
 interface Shared {
   status: number;
   headers: [string, string][];
-  body: string;
+  body: string | null;
   answer: UpstreamAnswer | null;
   log: { upstream_status?: number | undefined; code?: string | undefined; cause?: string | undefined };
 }
@@ -28,7 +29,7 @@ export function coalesceReads(): Stage {
         return {
           status: response.status,
           headers: [...response.headers],
-          body: await response.text(),
+          body: response.body,
           answer: context.answer,
           log: { upstream_status, code, cause },
         };
@@ -42,6 +43,6 @@ export function coalesceReads(): Stage {
       }
     }
     // every caller, the first included, gets its own response: later stages may change it
-    return new Response(value.body, { status: value.status, headers: value.headers });
+    return new ProxyResponse(value.body, { status: value.status, headers: value.headers });
   };
 }

@@ -1,5 +1,6 @@
 import type { Stage } from '../compose.js';
 import { etagOf, matchesIfNoneMatch } from '../etag.js';
+import { ProxyResponse } from '../proxyResponse.js';
 
 // a 304 carries the validators and freshness of the 200 it stands for, no body headers
 const NOT_FOR_304 = new Set(['content-type', 'content-length', 'x-content-type-options']);
@@ -12,21 +13,18 @@ const NOT_FOR_304 = new Set(['content-type', 'content-length', 'x-content-type-o
  */
 export function conditionalGet(): Stage {
   return async (context, next) => {
-    let response = await next();
+    const response = await next();
     if (context.method !== 'GET' || response.status !== 200) return response;
     let etag = response.headers.get('etag');
     if (etag === null) {
-      const body = await response.text();
-      etag = await etagOf(body);
-      response = new Response(body, { status: 200, headers: response.headers });
+      etag = await etagOf(response.text());
       response.headers.set('ETag', etag);
     }
     if (!matchesIfNoneMatch(context.request.headers.get('if-none-match'), etag)) return response;
-    await response.body?.cancel();
-    const headers = new Headers();
+    const headers: [string, string][] = [];
     response.headers.forEach((value, name) => {
-      if (!NOT_FOR_304.has(name)) headers.set(name, value);
+      if (!NOT_FOR_304.has(name)) headers.push([name, value]);
     });
-    return new Response(null, { status: 304, headers });
+    return new ProxyResponse(null, { status: 304, headers });
   };
 }

@@ -1,4 +1,5 @@
 import type { Stage } from '../compose.js';
+import { ProxyResponse } from '../proxyResponse.js';
 
 /**
  * The list rebuilt as `{ videos }` holding only `videoIds`. Reads the shapes the client reads
@@ -27,7 +28,6 @@ export function filterList(): Stage {
     const { videoIds } = context.principal;
     const response = await next();
     if (videoIds === null || response.status !== 200) return response;
-    await response.body?.cancel();
     const filtered = onlyVideos(context.answer?.json, videoIds);
     if (filtered === null) {
       return context.refuse({
@@ -36,6 +36,6 @@ export function filterList(): Stage {
         message: 'The ContentStats API answered the list in a shape the proxy cannot filter for this token.',
       });
     }
-    return new Response(JSON.stringify(filtered), { status: 200, headers: response.headers });
+    return new ProxyResponse(JSON.stringify(filtered), { status: 200, headers: response.headers });
   };
 }

@@ -1,6 +1,7 @@
 import type { ProxyOptions } from '../../options.js';
 import type { Stage } from '../compose.js';
 import { reportFailure } from '../failures.js';
+import { ProxyResponse } from '../proxyResponse.js';
 import { BASE_HEADERS } from '../respond.js';
 import { callUpstream, type UpstreamConfig } from '../upstream.js';
 
@@ -29,7 +30,7 @@ export function forward(upstream: UpstreamConfig, options: ProxyOptions): Stage 
     context.answer = answer;
     context.log.upstream_status = answer.status;
     const cacheControl = route.method === 'GET' && answer.status === 200 ? 'private, no-cache' : 'no-store';
-    return new Response(answer.body, {
+    return new ProxyResponse(answer.body, {
       status: answer.status,
       headers: { ...BASE_HEADERS, ...answer.headers, 'Cache-Control': cacheControl },
     });

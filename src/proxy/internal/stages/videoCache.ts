@@ -4,6 +4,7 @@ import type { Stage } from '../compose.js';
 import { etagOf } from '../etag.js';
 import { apiDate, videoFreshness } from '../freshness.js';
 import type { Generations } from '../generations.js';
+import { ProxyResponse } from '../proxyResponse.js';
 import { BASE_HEADERS } from '../respond.js';
 import type { StoreKeys } from '../storeKeys.js';
 
@@ -53,7 +54,7 @@ export function serveCachedVideo({ cache, store, keys }: VideoCacheDeps): Stage 
             ...freshnessHeaders(remainingSeconds(cached, now), apiDateNow(cached, now)),
             'X-Cache': 'HIT',
           };
-    return new Response(cached.body, { status: cached.status, headers });
+    return new ProxyResponse(cached.body, { status: cached.status, headers });
   };
 }
 
