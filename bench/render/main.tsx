@@ -155,10 +155,19 @@ function painted(host: HTMLElement): Promise<number> {
   });
 }
 
+// A 1 px box resized at the start of each timed frame: its ResizeObserver callback runs in that
+// frame's rendering steps (after style and layout, before paint), marking where the frame was cut
+const probe = document.createElement('div');
+probe.style.cssText = 'position:fixed;left:0;bottom:0;width:1px;height:1px;pointer-events:none';
+document.body.append(probe);
+let onFrameRendered: (() => void) | null = null;
+new ResizeObserver(() => onFrameRendered?.()).observe(probe);
+
 /**
  * One pointer move, timed as Chromium delivers real ones: at the start of a frame (pointer moves
- * are aligned to animation frames). A tooltip updated while handling the event is painted in that
- * frame; one updated later waits for the next frame. Returns [to painted, to DOM updated] in ms.
+ * are aligned to animation frames). A tooltip updated before that frame's rendering steps (in the
+ * event or its microtasks) is painted in it; one updated later waits for the next frame.
+ * Returns [to painted, to DOM updated] in ms.
  */
 function timedMove(host: HTMLElement, mounted: Mounted, x: number, y: number): Promise<[number, number]> {
   const before = mounted.tooltipText();
@@ -168,15 +177,23 @@ function timedMove(host: HTMLElement, mounted: Mounted, x: number, y: number): P
   };
   return new Promise((resolve) => {
     requestAnimationFrame(() => {
+      let rendered = false;
+      onFrameRendered = () => {
+        rendered = true;
+        onFrameRendered = null;
+      };
+      probe.style.width = probe.style.width === '2px' ? '1px' : '2px';
+      const thisFrame = afterThisFrame();
       const t0 = performance.now();
       mounted.move(x, y);
-      if (ready()) {
-        const shown = performance.now();
-        host.getBoundingClientRect();
-        void afterThisFrame().then((t1) => resolve([t1 - t0, shown - t0]));
-        return;
-      }
-      void when(host, ready).then(async (shown) => resolve([(await painted(host)) - t0, shown - t0]));
+      void when(host, ready).then(async (shown) => {
+        if (!rendered) {
+          host.getBoundingClientRect();
+          resolve([(await thisFrame) - t0, shown - t0]);
+        } else {
+          resolve([(await painted(host)) - t0, shown - t0]);
+        }
+      });
     });
   });
 }
