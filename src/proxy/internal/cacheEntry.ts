@@ -34,6 +34,36 @@ export function parseEntry(raw: string | undefined): CacheEntry | null {
 }
 
 /**
+ * Parsed entries by their stored text, cleared when full: at most 256 entries and 4 M characters
+ * of text with their parsed copies (a video with months of snapshots is large; it counts as such).
+ */
+const parsed = new Map<string, Readonly<CacheEntry> | null>();
+const MAX_PARSED = 256;
+const MAX_PARSED_CHARS = 4_000_000;
+let parsedChars = 0;
+
+/**
+ * {@link parseEntry}, remembering the result by the stored text: a hit read the same JSON (the
+ * whole video) again on every request. The entry is frozen: every request reading it shares it.
+ * The same text parses to the same entry, so nothing can go stale; a changed entry is new text.
+ */
+export function parseStoredEntry(raw: string | undefined): Readonly<CacheEntry> | null {
+  if (raw === undefined) return null;
+  const known = parsed.get(raw);
+  if (known !== undefined) return known;
+  const entry = parseEntry(raw);
+  const frozen = entry === null ? null : Object.freeze(entry);
+  if (raw.length > MAX_PARSED_CHARS / 4) return frozen;
+  if (parsed.size >= MAX_PARSED || parsedChars + raw.length > MAX_PARSED_CHARS) {
+    parsed.clear();
+    parsedChars = 0;
+  }
+  parsed.set(raw, frozen);
+  parsedChars += raw.length;
+  return frozen;
+}
+
+/**
  * Whole seconds an entry stays fresh from `now` (proxy clock), rounded up as the API rounds its own
  * `max-age`: rounded down, a hit with 4.9 s left said `max-age=4`, its viewers came back before the
  * entry expired, got the same snapshot with `max-age=0` and then waited a whole minute (the client's

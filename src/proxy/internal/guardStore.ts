@@ -8,12 +8,22 @@ export class StoreUnavailableError extends Error {
   }
 }
 
-async function guarded<T>(operation: string, run: () => T | Promise<T>): Promise<T> {
+/**
+ * `run()`, its failure (thrown or rejected) as a {@link StoreUnavailableError}. A store that
+ * answers at once (the memory store) is answered at once: no promise is made for it.
+ */
+function guarded<T>(operation: string, run: () => T | Promise<T>): T | Promise<T> {
+  let result: T | Promise<T>;
   try {
-    return await run();
+    result = run();
   } catch (error) {
-    throw new StoreUnavailableError(operation, error);
+    return Promise.reject(new StoreUnavailableError(operation, error));
   }
+  // any thenable a custom store returns counts as a promise, as `await` would take it
+  if (typeof (result as { then?: unknown } | null | undefined)?.then !== 'function') return result as T;
+  return Promise.resolve(result).catch((error: unknown) => {
+    throw new StoreUnavailableError(operation, error);
+  });
 }
 
 /**

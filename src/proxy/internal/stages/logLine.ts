@@ -4,6 +4,8 @@ import type { Stage } from '../compose.js';
 /** Outermost: one {@link ProxyLogEntry} per request, to `onLog`, whatever happened inside. */
 export function logLine(options: ProxyOptions): Stage {
   return async (context, next) => {
+    // without a logger there is nothing to build (read per request: the hook may be set later)
+    if (options.onLog === undefined) return next();
     const started = performance.now();
     const response = await next();
     const { log } = context;

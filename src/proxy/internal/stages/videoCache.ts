@@ -1,5 +1,5 @@
 import type { CacheOptions, ProxyStore } from '../../cache.js';
-import { apiDateNow, type CacheEntry, parseEntry, remainingSeconds } from '../cacheEntry.js';
+import { apiDateNow, type CacheEntry, parseStoredEntry, remainingSeconds } from '../cacheEntry.js';
 import type { Stage } from '../compose.js';
 import { etagOf } from '../etag.js';
 import { apiDate, videoFreshness } from '../freshness.js';
@@ -41,7 +41,7 @@ function freshnessHeaders(maxAge: number, date: string | null): Record<string, s
 export function serveCachedVideo({ cache, store, keys }: VideoCacheDeps): Stage {
   return async (context, next) => {
     if (context.route.name !== 'getVideo' || cache === null) return next();
-    const cached = parseEntry(await store.get(await keys.video(context.route.videoId as string)));
+    const cached = parseStoredEntry(await store.get(await keys.video(context.route.videoId as string)));
     const now = Date.now();
     if (cached === null || cached.expiresAt <= now) return next();
     context.log.cache = 'hit';
