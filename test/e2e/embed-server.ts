@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import express from 'express';
 import { type MockServer, startMockServer } from '../../src/mock/index';
 import {
+  type ExpressProxyOptions,
   expressProxy,
   expressTokenEndpoint,
   type MintTokenOptions,
@@ -44,7 +45,11 @@ export interface PageSpec {
  * (read by default), limited to those videos when given; `POST /token-broken` answers a token
  * the proxy refuses.
  */
-export async function startEmbedServer(options: { speed: number }) {
+export async function startEmbedServer(options: {
+  speed: number;
+  /** Proxy options over the defaults below (e.g. a short upstream `timeoutMs` for a stalled API). */
+  proxy?: Partial<ExpressProxyOptions>;
+}) {
   const mock: MockServer = await startMockServer({
     port: 0,
     speed: options.speed,
@@ -96,6 +101,12 @@ ${page.script === undefined ? '' : `<script src="/pages/${match[1]}.js" ${page.s
       expires_in: 600,
     });
   });
+  // what reached the proxy (browser → proxy), counted before it answers: cache hits included
+  const proxied: Array<{ method: string; url: string; time: number }> = [];
+  app.use('/api/contentstats', (req, _res, next) => {
+    proxied.push({ method: req.method, url: req.url, time: Date.now() });
+    next();
+  });
   app.use(
     '/api/contentstats',
     expressProxy({
@@ -104,6 +115,7 @@ ${page.script === undefined ? '' : `<script src="/pages/${match[1]}.js" ${page.s
       tokenSecret: SECRET,
       operations: { usage: true, stop: true },
       limits: { requests: false, track: false },
+      ...options.proxy,
     }),
   );
   const server: Server = createServer(app);
@@ -127,6 +139,8 @@ ${page.script === undefined ? '' : `<script src="/pages/${match[1]}.js" ${page.s
     origin,
     mock,
     upstream,
+    /** Requests that reached the proxy: method, URL under its mount path and arrival time (ms). */
+    proxied,
     seedVideo,
     /** Registers a page; returns its URL. */
     page(name: string, spec: PageSpec): string {
