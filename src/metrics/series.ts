@@ -1,5 +1,4 @@
 import { countToNumber, parseCount } from './counts.js';
-import { parseTime } from './isoTime.js';
 
 /** What the metrics helpers read from a snapshot (the client's `Snapshot` fits). */
 export interface SnapshotCounts {
@@ -65,7 +64,7 @@ export function toPoints<TSnapshot extends SnapshotCounts>(
     const comments = countToNumber(snapshot.comments);
     const shares = countToNumber(snapshot.shares);
     const saves = countToNumber(snapshot.saves);
-    const time = parseTime(snapshot.snapshot_time);
+    const time = Date.parse(snapshot.snapshot_time);
     points[i] = {
       time,
       views,
