@@ -4,7 +4,13 @@ import type { ContentStatsError } from '../client/errors.js';
 import type { Platform, ResponseMeta, Usage, VideoList } from '../client/types.js';
 import { contentStatsKeys } from './keys.js';
 import type { SnapshotPersister } from './persist.js';
-import { refetchDelay, type VideoData, videoStaleTime } from './schedule.js';
+import {
+  MAX_FAILURE_BACKOFF_MS,
+  MIN_POLL_MS,
+  refetchDelay,
+  type VideoData,
+  videoStaleTime,
+} from './schedule.js';
 
 /** What the query builders need: the client, the query client and the optional persister. */
 export interface ContentStatsContext {
@@ -43,6 +49,12 @@ function streakOf(ctx: ContentStatsContext): Map<string, number> {
   return map;
 }
 
+/** How long after a failed first load to try again: the failed-poll backoff, or until a 429's reset if later. */
+function failedLoadDelay(error: ContentStatsError, failures: number): number {
+  const backoff = Math.min(MAX_FAILURE_BACKOFF_MS, MIN_POLL_MS * 2 ** (failures - 1));
+  return Math.max(backoff, error.retryAt === undefined ? 0 : error.retryAt - Date.now());
+}
+
 /**
  * Query options of one video. It refetches just after the server says the next snapshot can exist
  * (`Cache-Control: max-age`, relative to when the response arrived), stays fresh until then, stops
@@ -71,7 +83,10 @@ export function videoQueryOptions(
     staleTime: (query) => videoStaleTime(query.state.data, query.state.dataUpdatedAt),
     refetchInterval: (query) => {
       const { data, error, dataUpdatedAt, errorUpdatedAt } = query.state;
-      if (!data || (error && FINAL_CODES.has(error.code))) return false;
+      if (error && FINAL_CODES.has(error.code)) return false;
+      // a first load that failed is tried again on the backoff of a failed poll, never before a 429's
+      // reset: without it a page that opened during an outage stayed on the error until a click
+      if (!data) return error ? failedLoadDelay(error, streakOf(ctx).get(id) ?? 1) : false;
       return refetchDelay(data, {
         rateLimit: ctx.client.rateLimit,
         fetchedAt: Math.max(dataUpdatedAt, errorUpdatedAt),
