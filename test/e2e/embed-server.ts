@@ -49,6 +49,11 @@ export async function startEmbedServer(options: {
   speed: number;
   /** Proxy options over the defaults below (e.g. a short upstream `timeoutMs` for a stalled API). */
   proxy?: Partial<ExpressProxyOptions>;
+  /**
+   * The proxy calls the local API directly, not through the counting passthrough (whose `calls` then
+   * stay empty): the passthrough's own fetch fails, unhandled, when the API drops a stalled answer.
+   */
+  direct?: boolean;
 }) {
   const mock: MockServer = await startMockServer({
     port: 0,
@@ -111,7 +116,7 @@ ${page.script === undefined ? '' : `<script src="/pages/${match[1]}.js" ${page.s
     '/api/contentstats',
     expressProxy({
       apiKey: API_KEY,
-      upstream: upstream.url,
+      upstream: options.direct ? mock.url : upstream.url,
       tokenSecret: SECRET,
       operations: { usage: true, stop: true },
       limits: { requests: false, track: false },
