@@ -1,6 +1,7 @@
 // proxy handlers
 export { createProxy } from './createProxy.js';
 export { expressProxy, expressTokenEndpoint } from './expressProxy.js';
+export { nodeProxy } from './nodeProxy.js';
 
 // tokens
 export { createTokenEndpoint } from './tokenEndpoint.js';
@@ -21,6 +22,7 @@ export type {
 export type { CorsOptions } from './cors.js';
 export type { ProxyHandler } from './createProxy.js';
 export type { ExpressMiddleware, ExpressProxyOptions } from './expressProxy.js';
+export type { NodeProxyHandler } from './nodeProxy.js';
 export type {
   AuthorizeContext,
   LimitOptions,

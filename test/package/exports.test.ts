@@ -136,6 +136,7 @@ const PUBLIC_API: Record<string, string[]> = {
     'expressProxy',
     'expressTokenEndpoint',
     'mintToken',
+    'nodeProxy',
     'verifyToken',
   ],
   'contentstats-kit/mock': [

@@ -41,7 +41,8 @@ export const DEFAULT_TRACK_LIMIT = { max: 10, windowSeconds: 60 };
 /** Default `limits.requests`: 120 forwarded requests a minute per subject or client address (2 a second). */
 export const DEFAULT_REQUEST_LIMIT = { max: 120, windowSeconds: 60 };
 
-function normaliseBasePath(basePath: string | undefined): string {
+/** `basePath` without a trailing slash (`''` for the root); throws a `TypeError` for one that is not a path. */
+export function normaliseBasePath(basePath: string | undefined): string {
   if (basePath === undefined || basePath === '' || basePath === '/') return '';
   if (!basePath.startsWith('/') || basePath.includes('?') || basePath.includes('#')) {
     throw new TypeError(`createProxy: basePath must be a path such as /api/contentstats, not "${basePath}".`);

@@ -1,12 +1,8 @@
 import type { Request as ExpressRequest, Response as ExpressResponse, NextFunction } from 'express';
 import { type BodyReader, readNodeBody } from '../../http/cappedBody.js';
 import { nodeRequestHead, type RequestHead, toWebRequest } from '../../http/nodeRequest.js';
-import { sendBuffered, sendWebResponse } from '../../http/nodeResponse.js';
+import { refuseNonWebMethod, sendAnswer } from './nodeAnswer.js';
 import type { ProxyResponse } from './proxyResponse.js';
-import { refusalAnswer } from './respond.js';
-
-// a Web Request cannot carry CONNECT, TRACE or TRACK; none of them is ever forwarded
-const WEB_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 /** The URL the Web `Request` gets: only its host is used (same-origin checks); the path comes from the raw `req.url`. */
 function requestUrl(req: ExpressRequest): string {
@@ -42,12 +38,6 @@ export function expressAdapter(
   return expressHeadAdapter((head, req) => handle(toWebRequest(req, head.url), req));
 }
 
-/** Writes what the proxy answered: a Web `Response`, or a {@link ProxyResponse} (its text as it is). */
-async function send(res: ExpressResponse, answer: Response | ProxyResponse): Promise<void> {
-  if (answer instanceof Response) await sendWebResponse(res, answer);
-  else sendBuffered(res, answer.status, answer.headers.toRecord(), answer.body);
-}
-
 /**
  * Runs a handler of request heads as Express middleware: it gets the request as a
  * {@link RequestHead} read off `req` (no Web `Request` is built unless it asks for one, with
@@ -58,12 +48,12 @@ export function expressHeadAdapter(
 ): (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => Promise<void> {
   return async (req, res, next) => {
     try {
-      if (!WEB_METHODS.has(req.method)) {
-        const refusal = { status: 405, code: 'method_not_allowed', message: `${req.method} is not allowed.` };
-        await send(res, refusalAnswer(refusal, { Allow: 'GET, POST, OPTIONS' }));
+      const refused = refuseNonWebMethod(req.method);
+      if (refused !== null) {
+        await sendAnswer(res, refused);
         return;
       }
-      await send(
+      await sendAnswer(
         res,
         await handle(
           nodeRequestHead(req, () => requestUrl(req)),
