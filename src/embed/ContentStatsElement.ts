@@ -10,6 +10,7 @@ import { onConfigChange, pageConfig, parseTheme } from './config.js';
 import { type Connection, connectionFor } from './connection.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { type ContentStatsErrorSource, type ContentStatsEventMap, emit } from './events.js';
+import * as host from './host.css.js';
 import { HTMLElementBase } from './htmlElement.js';
 import { applyStyles } from './styles.js';
 import { whenNearViewport } from './visibility.js';
@@ -125,7 +126,7 @@ export abstract class ContentStatsElement extends HTMLElementBase {
       this.#shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
       this.#mount = doc.createElement('div');
       this.#placeholder = doc.createElement('div');
-      this.#placeholder.className = 'cs-embed-placeholder';
+      this.#placeholder.className = host.placeholder;
       this.#placeholder.setAttribute('part', 'placeholder');
       this.#shadow.append(this.#placeholder, this.#mount);
     }
@@ -340,7 +341,7 @@ export abstract class ContentStatsElement extends HTMLElementBase {
   #message(text: string): ReactNode {
     return createElement(
       'div',
-      { className: 'cs-embed-message', 'data-kind': 'error', 'data-part': 'message', role: 'alert' },
+      { className: host.message, 'data-kind': 'error', 'data-part': 'message', role: 'alert' },
       text,
     );
   }

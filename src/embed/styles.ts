@@ -30,7 +30,9 @@ const THEME_CSS: Record<ThemeName, string> = {
   auto: `:host{${light};color-scheme:light dark}@media (prefers-color-scheme:dark){:host{${dark}}}`,
 };
 
-const BASE_CSS = `:host{display:block;contain:layout style}:host([hidden]){display:none}${inherit ? `[data-cs-component][data-part]{${inherit}}` : ''}.cs-embed-message{box-sizing:border-box;font:14px/1.45 system-ui,sans-serif;color:var(--cs-color-text);background:var(--cs-color-surface);border:1px solid var(--cs-color-border);border-radius:var(--cs-radius-lg);padding:var(--cs-space-lg)}.cs-embed-message[data-kind=error]{border-color:var(--cs-color-danger);background:var(--cs-color-danger-surface)}.cs-embed-placeholder{min-height:var(--cs-embed-placeholder-height,120px)}`;
+// the elements' own static rules (`:host`, messages, placeholder) are in host.css.ts, with the
+// components' CSS
+const BASE_CSS = inherit ? `[data-cs-component][data-part]{${inherit}}` : '';
 
 interface DocumentSheets {
   base: CSSStyleSheet;
