@@ -3,8 +3,9 @@
  * embed build only: it aliases `react` and `react-dom/client` here instead of `preact/compat`
  * (~1.5 KB gzip, most of it for React APIs nothing here calls: Suspense, portals, Children,
  * forwardRef, class lifecycle aliases, event wrappers). Kept from preact/compat, with its code:
- * the props normalisation of DOM elements (className, camelCase SVG attributes, `onChange` of text
- * fields as `input`, bubbling `onFocus`/`onBlur`, `px` for numeric styles), `memo`,
+ * the props normalisation of DOM elements the components rely on (className, camelCase SVG
+ * attributes, `onChange` of text fields as `input`, bubbling `onFocus`/`onBlur`, `px` for numeric
+ * styles; not `defaultValue`, a boolean `download` or `onDoubleClick`, which none uses), `memo`,
  * `useSyncExternalStore`, `useDeferredValue` and `createRoot`. The hook and component suites run
  * against it under Preact: `npx vitest run -c src/embed/lean/vitest.config.ts`.
  */
@@ -59,27 +60,16 @@ function normalizeDomProps(type: string, props: Props): Props {
   const normalized: Props = {};
   const svgCase = !type.includes('-');
   for (let [name, value] of Object.entries(props)) {
-    if (
-      (name === 'value' && 'defaultValue' in props && value == null) ||
-      name === 'class' ||
-      name === 'className'
-    ) {
-      continue;
-    }
+    if (name === 'class' || name === 'className') continue;
     if (name === 'style' && value && (value as object).constructor === Object) {
       const style = { ...(value as Record<string, unknown>) };
       for (const key in style) {
         if (typeof style[key] === 'number' && !IS_NON_DIMENSIONAL.test(key)) style[key] = `${style[key]}px`;
       }
       value = style;
-    } else if (name === 'defaultValue' && 'value' in props && props.value == null) {
-      name = 'value';
-    } else if (name === 'download' && value === true) {
-      value = '';
     } else if (name[0] === 'o' && name[1] === 'n') {
       const lower = name.toLowerCase();
-      if (lower === 'ondoubleclick') name = 'ondblclick';
-      else if (lower === 'onfocus') name = 'onfocusin';
+      if (lower === 'onfocus') name = 'onfocusin';
       else if (lower === 'onblur') name = 'onfocusout';
       else if (
         lower === 'oninput' ||
