@@ -423,6 +423,21 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
         `${s.id}: autocannon -c ${CONNECTIONS} -d ${SECONDS} ${header} ${s.url}${t.path}\n`,
       );
     }
+    // the whole jobs (every target), for `bench/proxy.ts --autocannon "$(cat FILE)"` against this process
+    const jobs = process.env.BENCH_PROXY_JOBS;
+    if (jobs !== undefined) {
+      const { writeFileSync } = await import('node:fs');
+      for (const s of setup.scenarios) {
+        const job: LoadJob = {
+          url: s.url,
+          connections: CONNECTIONS,
+          seconds: SECONDS,
+          warmupSeconds: 0,
+          targets: s.targets,
+        };
+        writeFileSync(`${jobs}.${s.id}.json`, JSON.stringify(job));
+      }
+    }
     process.on('SIGINT', () => {
       void setup.close().then(() => process.exit(0));
     });
