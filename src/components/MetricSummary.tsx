@@ -3,14 +3,13 @@ import type { ContentStatsError } from '../client/errors.js';
 import { engagementRate, type MetricName, type SnapshotPoint } from '../metrics/series.js';
 import { useSnapshots } from '../react/useSnapshots.js';
 import { Count } from './internal/Count.js';
-import { EmptyState } from './internal/EmptyState.js';
-import { ErrorState } from './internal/ErrorState.js';
 import { Heading, type HeadingLevel } from './internal/Heading.js';
 import { kpis } from './internal/kpis.js';
 import type { Labels } from './internal/labels.js';
 import { offlineAware } from './internal/offline.js';
 import { type RootProps, useRootProps, viewState } from './internal/Root.js';
 import { Sparkline } from './internal/Sparkline.js';
+import { stateBody } from './internal/stateBody.js';
 import type { StateRenderProps } from './internal/stateProps.js';
 import { skeletonBlock } from './internal/states.css.js';
 import { type UiProps, useUi } from './internal/ui.js';
@@ -58,18 +57,7 @@ function NextSnapshot({ at, labels }: { at: number | null; labels: Labels }) {
  * snapshots) and the engagement rate, each with a sparkline; and when the next snapshot comes.
  */
 export function MetricSummaryView(props: MetricSummaryViewProps) {
-  const {
-    points,
-    nextSnapshotAt,
-    metric = 'views',
-    error,
-    onRetry,
-    heading,
-    headingLevel,
-    renderLoading,
-    renderEmpty,
-    renderError,
-  } = props;
+  const { points, nextSnapshotAt, metric = 'views', heading, headingLevel } = props;
   const status = props.status ?? (points ? 'success' : 'pending');
   const ui = useUi(props);
   const { labels, format } = ui;
@@ -80,30 +68,25 @@ export function MetricSummaryView(props: MetricSummaryViewProps) {
   const headingText = heading === undefined ? labels.summaryTitle : heading;
 
   let body: ReactNode;
-  if (state === 'loading') {
-    body = renderLoading ? (
-      renderLoading()
-    ) : (
-      // three cards shaped like the real ones (label, value, sparkline): nothing jumps on load
-      <div className={css.cards} role="status" aria-label={labels.loading} data-part="skeleton">
-        {['total', 'change', 'engagement'].map((kpi) => (
-          <div key={kpi} className={css.card} aria-hidden="true">
-            <span className={`${skeletonBlock} ${css.skeletonLabel}`} />
-            <span className={`${skeletonBlock} ${css.skeletonValue}`} />
-            <span className={`${skeletonBlock} ${css.skeletonSparkline}`} />
-          </div>
-        ))}
-      </div>
+  if (state !== 'ready') {
+    body = stateBody(
+      state,
+      props,
+      ui,
+      () => (
+        // three cards shaped like the real ones (label, value, sparkline): nothing jumps on load
+        <div className={css.cards} role="status" aria-label={labels.loading} data-part="skeleton">
+          {['total', 'change', 'engagement'].map((kpi) => (
+            <div key={kpi} className={css.card} aria-hidden="true">
+              <span className={`${skeletonBlock} ${css.skeletonLabel}`} />
+              <span className={`${skeletonBlock} ${css.skeletonValue}`} />
+              <span className={`${skeletonBlock} ${css.skeletonSparkline}`} />
+            </div>
+          ))}
+        </div>
+      ),
+      labels.summaryEmpty,
     );
-  } else if (state === 'error') {
-    body =
-      renderError && error ? (
-        renderError(error, onRetry ?? (() => {}))
-      ) : (
-        <ErrorState error={error} retry={onRetry} labels={labels} format={format} />
-      );
-  } else if (state === 'empty') {
-    body = renderEmpty ? renderEmpty() : <EmptyState message={labels.summaryEmpty} />;
   } else {
     const figures = kpis(sorted, metric);
     const metricLabel = labels[metric];

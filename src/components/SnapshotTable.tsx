@@ -11,8 +11,6 @@ import { useSnapshots } from '../react/useSnapshots.js';
 import { Count } from './internal/Count.js';
 import { button, field } from './internal/controls.css.js';
 import { type CsvValue, downloadText, toCsv } from './internal/csv.js';
-import { EmptyState } from './internal/EmptyState.js';
-import { ErrorState } from './internal/ErrorState.js';
 import { isoTime } from './internal/format.js';
 import { Heading, type HeadingLevel } from './internal/Heading.js';
 import type { Labels } from './internal/labels.js';
@@ -20,6 +18,7 @@ import { offlineAware } from './internal/offline.js';
 import { type RootProps, useRootProps, viewState } from './internal/Root.js';
 import { visuallyHidden } from './internal/root.css.js';
 import { Skeleton } from './internal/Skeleton.js';
+import { stateBody } from './internal/stateBody.js';
 import type { StateRenderProps } from './internal/stateProps.js';
 import { type UiProps, useUi } from './internal/ui.js';
 import { useScrollEdges } from './internal/useScrollEdges.js';
@@ -143,8 +142,6 @@ export function SnapshotTableView(props: SnapshotTableViewProps) {
   const {
     points,
     deltas,
-    error,
-    onRetry,
     metrics = METRICS,
     deltaMetrics = ['views', 'likes'],
     defaultSort = { column: 'time', direction: 'descending' },
@@ -155,9 +152,6 @@ export function SnapshotTableView(props: SnapshotTableViewProps) {
     onExport,
     heading,
     headingLevel,
-    renderLoading,
-    renderEmpty,
-    renderError,
   } = props;
   const status = props.status ?? (points ? 'success' : 'pending');
   const ui = useUi(props);
@@ -198,24 +192,18 @@ export function SnapshotTableView(props: SnapshotTableViewProps) {
   const state = viewState(status, Boolean(points), rows.length > 0);
   const rootProps = useRootProps('SnapshotTable', ui, props, state);
   const headingText = heading === undefined ? labels.tableCaption : heading;
-  const retry = onRetry ?? (() => {});
 
   let body: ReactNode;
-  if (state === 'loading') {
-    body = renderLoading ? (
-      renderLoading()
-    ) : (
-      <Skeleton label={labels.loading} lines={['100%', '100%', '100%', '100%', '70%']} lineHeight="1.6em" />
+  if (state !== 'ready') {
+    body = stateBody(
+      state,
+      props,
+      ui,
+      () => (
+        <Skeleton label={labels.loading} lines={['100%', '100%', '100%', '100%', '70%']} lineHeight="1.6em" />
+      ),
+      labels.tableEmpty,
     );
-  } else if (state === 'error') {
-    body =
-      renderError && error ? (
-        renderError(error, retry)
-      ) : (
-        <ErrorState error={error} retry={onRetry} labels={labels} format={format} />
-      );
-  } else if (state === 'empty') {
-    body = renderEmpty ? renderEmpty() : <EmptyState message={labels.tableEmpty} />;
   } else {
     const toggle = (column: SnapshotColumn) => {
       setSort((current) =>

@@ -2,12 +2,11 @@ import { type ReactNode, useId } from 'react';
 import type { ContentStatsError } from '../client/errors.js';
 import type { RateLimit, Usage } from '../client/types.js';
 import { useUsage } from '../react/useUsage.js';
-import { EmptyState } from './internal/EmptyState.js';
-import { ErrorState } from './internal/ErrorState.js';
 import { Heading, type HeadingLevel } from './internal/Heading.js';
 import { offlineAware } from './internal/offline.js';
 import { type RootProps, useRootProps, viewState } from './internal/Root.js';
 import { Skeleton } from './internal/Skeleton.js';
+import { stateBody } from './internal/stateBody.js';
 import type { StateRenderProps } from './internal/stateProps.js';
 import { type UiProps, useUi } from './internal/ui.js';
 import { useCountdown } from './internal/useCountdown.js';
@@ -83,18 +82,7 @@ function ResetCountdown({ resetAt, text }: { resetAt: number; text: (seconds: nu
  * the rate-limit window with a countdown to its reset, and a warning when the balance runs low.
  */
 export function UsageMeterView(props: UsageMeterViewProps) {
-  const {
-    usage,
-    rateLimit,
-    error,
-    onRetry,
-    lowBalanceThreshold = 5,
-    heading,
-    headingLevel,
-    renderLoading,
-    renderEmpty,
-    renderError,
-  } = props;
+  const { usage, rateLimit, lowBalanceThreshold = 5, heading, headingLevel } = props;
   const status = props.status ?? (usage ? 'success' : 'pending');
   const ui = useUi(props);
   const { labels, format } = ui;
@@ -104,21 +92,14 @@ export function UsageMeterView(props: UsageMeterViewProps) {
   const headingText = heading === undefined ? labels.usageTitle : heading;
 
   let body: ReactNode;
-  if (state === 'loading') {
-    body = renderLoading ? (
-      renderLoading()
-    ) : (
-      <Skeleton label={labels.loading} lines={['40%', '70%', '100%', '55%']} lineHeight="1.4em" />
+  if (state !== 'ready' || !usage) {
+    body = stateBody(
+      state === 'ready' ? 'empty' : state,
+      props,
+      ui,
+      () => <Skeleton label={labels.loading} lines={['40%', '70%', '100%', '55%']} lineHeight="1.4em" />,
+      labels.usageEmpty,
     );
-  } else if (state === 'error') {
-    body =
-      renderError && error ? (
-        renderError(error, onRetry ?? (() => {}))
-      ) : (
-        <ErrorState error={error} retry={onRetry} labels={labels} format={format} />
-      );
-  } else if (state === 'empty' || !usage) {
-    body = renderEmpty ? renderEmpty() : <EmptyState message={labels.usageEmpty} />;
   } else {
     const spendable = usage.available_usd ?? usage.balance_usd;
     const active = usage.active_videos;

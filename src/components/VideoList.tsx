@@ -7,7 +7,6 @@ import { useVideos } from '../react/useVideos.js';
 import { videoLabel } from './chart/videoLabel.js';
 import { Count } from './internal/Count.js';
 import { button, field } from './internal/controls.css.js';
-import { EmptyState } from './internal/EmptyState.js';
 import { ErrorState } from './internal/ErrorState.js';
 import type { Formatters } from './internal/format.js';
 import { Heading, type HeadingLevel } from './internal/Heading.js';
@@ -15,6 +14,7 @@ import type { Labels } from './internal/labels.js';
 import { offlineAware } from './internal/offline.js';
 import { type RootProps, useRootProps, viewState } from './internal/Root.js';
 import { Skeleton } from './internal/Skeleton.js';
+import { stateBody } from './internal/stateBody.js';
 import type { StateRenderProps } from './internal/stateProps.js';
 import { type UiProps, useUi } from './internal/ui.js';
 import * as css from './VideoList.css.js';
@@ -234,8 +234,6 @@ function VideoItem({ video, labels, format, selected, onSelect, onStop, stopping
 export function VideoListView(props: VideoListViewProps) {
   const {
     videos,
-    error,
-    onRetry,
     defaultPlatform = null,
     onPlatformChange,
     platforms = ['tiktok'],
@@ -246,9 +244,6 @@ export function VideoListView(props: VideoListViewProps) {
     stopError,
     heading,
     headingLevel,
-    renderLoading,
-    renderEmpty,
-    renderError,
   } = props;
   const status = props.status ?? (videos ? 'success' : 'pending');
   const ui = useUi(props);
@@ -263,21 +258,14 @@ export function VideoListView(props: VideoListViewProps) {
   const headingText = heading === undefined ? labels.videosTitle : heading;
 
   let body: ReactNode;
-  if (state === 'loading') {
-    body = renderLoading ? (
-      renderLoading()
-    ) : (
-      <Skeleton label={labels.loading} lines={['100%', '100%', '100%']} lineHeight="3.5em" />
+  if (state !== 'ready') {
+    body = stateBody(
+      state,
+      props,
+      ui,
+      () => <Skeleton label={labels.loading} lines={['100%', '100%', '100%']} lineHeight="3.5em" />,
+      labels.videosEmpty,
     );
-  } else if (state === 'error') {
-    body =
-      renderError && error ? (
-        renderError(error, onRetry ?? (() => {}))
-      ) : (
-        <ErrorState error={error} retry={onRetry} labels={labels} format={format} />
-      );
-  } else if (state === 'empty') {
-    body = renderEmpty ? renderEmpty() : <EmptyState message={labels.videosEmpty} />;
   } else {
     body = (
       <ul className={css.list} data-part="list">
