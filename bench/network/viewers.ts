@@ -2,15 +2,19 @@
  * Part (b) of the network-economy benchmark: many viewers of one embed. Each viewer is a Node
  * client built by the embed's own `connectionFor` (its own token source, client and query cache:
  * a distinct token URL per viewer keeps their connections apart) observing the video with the
- * embed's own `videoQueryOptions`, so it polls on the schedule the embed uses. Counts upstream
- * calls per new snapshot as the number of viewers grows.
+ * embed's own `videoQueryOptions`, so it polls on the schedule the embed uses; some viewers can be
+ * real Chromium pages with the built embed instead. Counts upstream calls per new snapshot as the
+ * number of viewers grows.
  */
 import { environmentManager, QueryObserver } from '@tanstack/query-core';
-import { type Connection, connectionFor } from '../../src/embed/connection.js';
+import { connectionFor } from '../../src/embed/connection.js';
 import { videoQueryOptions } from '../../src/query/options.js';
+import type { launchBrowser } from '../../test/e2e/embed-browser.js';
 import type { EmbedServer } from '../../test/e2e/embed-server.js';
 import type { Row } from '../lib.js';
 import { apiSnapshotCounter, HOUR_REAL_MS, PROXY_PATH, upstreamGets, waitFor } from './rig.js';
+
+type Browser = Awaited<ReturnType<typeof launchBrowser>>;
 
 /** New snapshots watched per viewer count, after every viewer has loaded. */
 export const STEADY_SNAPSHOTS = 3;
@@ -20,39 +24,42 @@ export interface ViewersResult {
   viewers: number;
   /** Real ms over which the viewers arrived (0: all at once). */
   spreadMs: number;
+  /** How many of them were Chromium pages with the built embed. */
+  pages: number;
   /** Upstream calls for the first load of all viewers (floor 1, plus any snapshot that landed meanwhile). */
   startUpstream: number;
   startFloor: number;
   /** Upstream calls while {@link STEADY_SNAPSHOTS} new snapshots appeared, and its floor. */
   steadyUpstream: number;
   steadyFloor: number;
-  /** Viewer → proxy video requests while steady, per viewer per new snapshot. */
+  /** Viewer → proxy video requests while steady (counted at the proxy), per viewer per new snapshot. */
   requestsPerViewerSnapshot: number;
   /** Real ms from the start until every viewer had arrived and had the API's latest snapshot. */
   loadMs: number;
 }
 
+/** One viewer: how many snapshots it shows now, and how to make it leave. */
 interface Viewer {
-  connection: Connection;
-  snapshots: number;
-  stop: () => void;
+  snapshots(): Promise<number>;
+  stop(): Promise<void>;
 }
 
-/** Counts viewer → proxy requests for `id` while it is installed (the connections call globalThis.fetch). */
-function countFetches(origin: string, id: string): { count: () => number; restore: () => void } {
-  const original = globalThis.fetch;
-  const target = `${origin}${PROXY_PATH}/api/v1/videos/${id}`;
-  let count = 0;
-  globalThis.fetch = (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (url.split('?')[0] === target) count++;
-    return original(input, init);
-  };
+/** Opens a Chromium page with the built embed's summary of `id` (a real viewer, beside the simulated ones). */
+async function startPage(rig: EmbedServer, browser: Browser, id: string, name: string): Promise<Viewer> {
+  const url = rig.page(`viewer-${name}`, {
+    body: `<contentstats-config proxy-url="${PROXY_PATH}" token-url="/token?viewer=${name}"></contentstats-config>
+<contentstats-summary video-id="${id}"></contentstats-summary>`,
+  });
+  const r = await browser.open(url);
+  const path = `${PROXY_PATH}/api/v1/videos/${id}`;
   return {
-    count: () => count,
-    restore: () => {
-      globalThis.fetch = original;
+    async snapshots() {
+      await r.settled();
+      const last = r.responses.filter((x) => new URL(x.url).pathname === path && x.status === 200).at(-1);
+      if (!last) return -1;
+      return ((JSON.parse(last.body) as { snapshots?: unknown[] }).snapshots ?? []).length;
     },
+    stop: () => r.page.close(),
   };
 }
 
@@ -61,16 +68,28 @@ function startViewer(rig: EmbedServer, id: string, name: string): Viewer {
   const connection = connectionFor(PROXY_PATH, `/token?viewer=${name}`, rig.origin);
   const release = connection.retain();
   const observer = new QueryObserver(connection.queryClient, videoQueryOptions(connection.context, id));
-  const viewer: Viewer = { connection, snapshots: -1, stop: () => {} };
+  let snapshots = -1;
   const unsubscribe = observer.subscribe((result) => {
-    if (result.data) viewer.snapshots = result.data.snapshots.length;
+    if (result.data) snapshots = result.data.snapshots.length;
   });
-  viewer.stop = () => {
-    unsubscribe();
-    release();
-    connection.queryClient.clear();
+  return {
+    snapshots: async () => snapshots,
+    async stop() {
+      unsubscribe();
+      release();
+      connection.queryClient.clear();
+    },
   };
-  return viewer;
+}
+
+/** Options of {@link runViewers}. */
+export interface ViewersOptions {
+  /** Arrivals spread evenly over this many real ms. @defaultValue 0 (all at once) */
+  spreadMs?: number;
+  /** How many of the viewers are Chromium pages with the built embed (the rest are Node viewers). */
+  pages?: number;
+  /** The browser for `pages`. */
+  browser?: Browser;
 }
 
 /** Runs `viewers` viewers of a fresh video until {@link STEADY_SNAPSHOTS} new snapshots have reached all of them. */
@@ -78,26 +97,35 @@ export async function runViewers(
   rig: EmbedServer,
   viewers: number,
   seed: number,
-  /** Arrivals spread evenly over this many real ms (0: all at once). */
-  spreadMs = 0,
+  options: ViewersOptions = {},
 ): Promise<ViewersResult> {
+  const { spreadMs = 0, pages = 0, browser } = options;
+  if (pages > 0 && !browser) throw new Error('pages need a browser');
   // each viewer stands for a browser: query-core schedules no refetch timers on a server (no window)
   environmentManager.setIsServer(() => false);
   const id = await rig.seedVideo(seed);
-  const fetches = countFetches(rig.origin, id);
+  const path = `/api/v1/videos/${id}`;
+  const asked = () => rig.proxied.filter((p) => p.method === 'GET' && p.url.split('?')[0] === path).length;
   const started = Date.now();
   const apiCount = await apiSnapshotCounter(rig, id);
   const startApi = apiCount();
   const all: Viewer[] = [];
+  const opening: Promise<void>[] = [];
   const arrivals: ReturnType<typeof setTimeout>[] = [];
   for (let i = 0; i < viewers; i++) {
-    const arrive = () => all.push(startViewer(rig, id, `${seed}-${i}`));
+    const name = `${seed}-${i}`;
+    const arrive = () => {
+      if (i < pages && browser) opening.push(startPage(rig, browser, id, name).then((v) => void all.push(v)));
+      else all.push(startViewer(rig, id, name));
+    };
     if (spreadMs === 0) arrive();
     else arrivals.push(setTimeout(arrive, Math.floor((i * spreadMs) / viewers)));
   }
   const quiet = async (): Promise<number | null> => {
     const api = apiCount();
-    return all.length === viewers && all.every((v) => v.snapshots === api) ? api : null;
+    if (all.length < viewers) return null;
+    for (const v of all) if ((await v.snapshots()) !== api) return null;
+    return api;
   };
   try {
     let loadedApi = 0;
@@ -111,7 +139,7 @@ export async function runViewers(
     );
     const loadMs = Date.now() - started;
     const startUpstream = upstreamGets(rig, id);
-    const startRequests = fetches.count();
+    const startRequests = asked();
     let steadyApi = 0;
     await waitFor(
       `${STEADY_SNAPSHOTS} new snapshots to reach ${viewers} viewers`,
@@ -126,24 +154,25 @@ export async function runViewers(
     return {
       viewers,
       spreadMs,
+      pages,
       startUpstream,
       startFloor: 1 + (loadedApi - startApi),
       steadyUpstream,
       steadyFloor,
-      requestsPerViewerSnapshot: (fetches.count() - startRequests) / viewers / steadyFloor,
+      requestsPerViewerSnapshot: (asked() - startRequests) / viewers / steadyFloor,
       loadMs,
     };
   } finally {
-    fetches.restore();
     for (const timer of arrivals) clearTimeout(timer);
-    for (const v of all) v.stop();
+    await Promise.allSettled(opening);
+    await Promise.all(all.map((v) => v.stop()));
   }
 }
 
 /** A table row of {@link runViewers}' result. */
 export function viewersRow(r: ViewersResult): Row {
   return {
-    case: `viewers: ${r.viewers.toLocaleString('en-US')}${r.spreadMs > 0 ? ', arriving over 1 simulated h' : ', all at once'}`,
+    case: `viewers: ${r.viewers.toLocaleString('en-US')}${r.pages > 0 ? ` (${r.pages} Chromium pages)` : ''}${r.spreadMs > 0 ? ', arriving over 1 simulated h' : ', all at once'}`,
     'new snapshots': r.steadyFloor,
     floor: r.steadyFloor,
     'proxy→upstream': r.steadyUpstream,
