@@ -151,6 +151,8 @@ export const bench: Bench = {
           'mount ours ms': stat(ours.map((r) => r.mount)),
           'mount uPlot ms': stat(uplot.map((r) => r.mount)),
           'mount ratio': ratio(mount.ours.median / mount.uplot.median),
+          'mount work ours ms': stat(ours.map((r) => r.mountWork)),
+          'mount work uPlot ms': stat(uplot.map((r) => r.mountWork)),
           'tooltip ours ms': stat(ours.flatMap((r) => r.hover)),
           'tooltip uPlot ms': stat(uplot.flatMap((r) => r.hover)),
           'tooltip ratio': ratio(hover.ours.median / hover.uplot.median),
@@ -190,7 +192,7 @@ export const bench: Bench = {
       `${RUNS} fresh mounts per case and library, alternating which goes first; ${MOVES} timed pointer moves per mount (${RUNS * MOVES} samples). Medians with (min–max).`,
       'A "video" is what <SnapshotChart> draws: one video = its views, likes, comments and shares as 4 lines on a log scale (uPlot: 4 series, distr 3); 20 videos = one chart with 20 lines of views, linear (uPlot: one chart, 20 series). Both 800 px wide, 280 px high.',
       'Ours gets ChartSeries (points with bigint exact counts, as seriesFromPoints gives them); uPlot gets its aligned arrays. Building either input is not timed.',
-      'Mount: performance.now() before createRoot/new uPlot → the lines exist (paths with data / uPlot draw hook) → next animation frame, forced layout, then a task queued from that frame (after its paint).',
+      'Mount: performance.now() before createRoot/new uPlot → the lines exist (paths with data / uPlot draw hook; "mount work" stops here) → next animation frame, forced layout, then a task queued from that frame (after its paint).',
       'Tooltip: dispatched at the start of an animation frame, as Chromium delivers real pointer moves (rAF-aligned input): performance.now() there, pointermove (ours) / mousemove (uPlot, on .u-over) at a new x, until the tooltip (ours) / live legend (uPlot) shows the new values, then the end of the frame that paints it: that frame (a task queued from it) when the DOM changed before its rendering steps (marked by a ResizeObserver on a 1 px box resized in the same frame), else the next one (frame, forced layout, task). "work" stops when the DOM holds the new values.',
       'Headless Chromium (software rendering, --disable-gpu) on a shared 2-core box with other agents running: compare the ratios, not the absolute times.',
     );

@@ -208,7 +208,7 @@ interface Mounted {
   drawnWidth(): number;
 }
 
-async function mountOurs(p: Prepared): Promise<{ time: number; mounted: Mounted }> {
+async function mountOurs(p: Prepared): Promise<{ time: number; work: number; mounted: Mounted }> {
   const host = slots.ours;
   const expected = p.series.length;
   const drawn = () => {
@@ -225,11 +225,12 @@ async function mountOurs(p: Prepared): Promise<{ time: number; mounted: Mounted 
       height={HEIGHT}
     />,
   );
-  await when(host, drawn);
+  const work = (await when(host, drawn)) - t0;
   const time = (await painted(host)) - t0;
   const target = host.querySelector<HTMLElement>('[data-part="plot"]') as HTMLElement;
   return {
     time,
+    work,
     mounted: {
       target,
       tooltipText: () => host.querySelector('[data-part="tooltip"]')?.textContent ?? '',
@@ -249,7 +250,7 @@ async function mountOurs(p: Prepared): Promise<{ time: number; mounted: Mounted 
   };
 }
 
-async function mountUplot(p: Prepared): Promise<{ time: number; mounted: Mounted }> {
+async function mountUplot(p: Prepared): Promise<{ time: number; work: number; mounted: Mounted }> {
   const host = slots.uplot;
   let onDraw = () => {};
   const drawnOnce = new Promise<void>((resolve) => {
@@ -271,10 +272,12 @@ async function mountUplot(p: Prepared): Promise<{ time: number; mounted: Mounted
     host,
   );
   await drawnOnce;
+  const work = performance.now() - t0;
   const time = (await painted(host)) - t0;
   const u = plot;
   return {
     time,
+    work,
     mounted: {
       target: u.over,
       tooltipText: () => [...host.querySelectorAll('.u-legend .u-value')].map((e) => e.textContent).join('|'),
@@ -292,7 +295,7 @@ async function run(library: Library, moves: number): Promise<RunResult> {
   // a collection left over from the last run would land inside this one's timing
   if (typeof gc === 'function') gc();
   const host = slots[library];
-  const { time, mounted } = await (library === 'ours' ? mountOurs(prepared) : mountUplot(prepared));
+  const { time, work, mounted } = await (library === 'ours' ? mountOurs(prepared) : mountUplot(prepared));
   const hover: number[] = [];
   const hoverWork: number[] = [];
   for (let i = 0; i <= moves; i++) {
@@ -305,7 +308,14 @@ async function run(library: Library, moves: number): Promise<RunResult> {
     hover.push(toPaint);
     hoverWork.push(toDom);
   }
-  return { mount: time, hover, hoverWork, lines: mounted.lines(), drawnWidth: mounted.drawnWidth() };
+  return {
+    mount: time,
+    mountWork: work,
+    hover,
+    hoverWork,
+    lines: mounted.lines(),
+    drawnWidth: mounted.drawnWidth(),
+  };
 }
 
 const api: RenderBenchApi = { prepare, run, clear };

@@ -15,6 +15,8 @@ export type Library = 'ours' | 'uplot';
 export interface RunResult {
   /** Mount to painted chart, ms. */
   mount: number;
+  /** Mount to the lines being in the DOM (ours) / uPlot's draw hook, before the frame, ms. */
+  mountWork: number;
   /** Per timed pointer move: to the first frame after the tooltip shows the new value, ms. */
   hover: number[];
   /** Per timed pointer move: to the tooltip DOM holding the new value (before the frame), ms. */

@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { ContentStatsError } from '../client/errors.js';
 import { ChartLegend } from './chart/ChartLegend.js';
 import { ChartPlot } from './chart/ChartPlot.js';
@@ -17,6 +17,7 @@ import { toPlotSeries } from './chart/data.js';
 import { downloadPng, downloadSvg } from './chart/download.js';
 import { formatHoursSinceStart } from './chart/timeTicks.js';
 import type { ChartAlign, ChartMode, ChartScale, ChartSeries, PlotSeries } from './chart/types.js';
+import { useAfterPaint } from './chart/useAfterPaint.js';
 import { useContainerWidth } from './chart/useContainerWidth.js';
 import { compactText } from './chart/values.js';
 import { button } from './internal/controls.css.js';
@@ -94,7 +95,7 @@ export function SnapshotChartView(props: SnapshotChartViewProps) {
   const all = useMemo(() => toPlotSeries(series, mode, align), [series, mode, align]);
   const state = viewState(status, all);
   const root = useRootProps('SnapshotChart', ui, props, state, chartRoot);
-  const [measureRef, measured] = useContainerWidth(FALLBACK_WIDTH);
+  const [measureRef, measured, sized] = useContainerWidth(FALLBACK_WIDTH);
   const width = props.width ?? measured;
   const summaryId = useId();
   const titleId = useId();
@@ -116,8 +117,8 @@ export function SnapshotChartView(props: SnapshotChartViewProps) {
   );
 
   const visible = useMemo(() => all.filter((s) => !hidden.has(s.id) && s.points.length > 0), [all, hidden]);
-  // the hidden table is the heaviest part of the DOM: it follows after the lines are on screen
-  const tableSeries = useDeferredValue(visible, NO_SERIES);
+  // the hidden table is the heaviest part of the DOM: it follows once the lines are on screen
+  const tableSeries = useAfterPaint(visible, NO_SERIES);
 
   const heading =
     props.title === undefined
@@ -187,6 +188,9 @@ export function SnapshotChartView(props: SnapshotChartViewProps) {
       );
   } else if (state === 'empty') {
     body = props.renderEmpty ? props.renderEmpty() : <EmptyState message={labels.chartEmpty} />;
+  } else if (!sized && props.width === undefined) {
+    // never painted: the container is measured as it is attached and the plot drawn at that width
+    body = <div style={{ height }} />;
   } else {
     body = (
       <>

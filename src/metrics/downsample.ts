@@ -25,13 +25,33 @@ export function downsampleLttb<T>(
 
   const xs = new Float64Array(n);
   const ys = new Float64Array(n);
-  let minIdx = 0;
-  let maxIdx = 0;
   for (let i = 0; i < n; i++) {
     const d = data[i] as T;
     xs[i] = x(d);
-    const v = y(d);
-    ys[i] = v;
+    ys[i] = y(d);
+  }
+  const indices = downsampleLttbIndices(xs, ys, limit);
+  const out: T[] = new Array(indices.length);
+  for (let i = 0; i < indices.length; i++) out[i] = data[indices[i] as number] as T;
+  return out;
+}
+
+/**
+ * {@link downsampleLttb} over coordinate arrays (same length, sorted by `xs`, finite `ys`):
+ * the ascending indices of the points it keeps. For callers that already hold the coordinates
+ * (a chart redrawing a million points at a new size need not read them out of objects again).
+ */
+export function downsampleLttbIndices(xs: Float64Array, ys: Float64Array, target: number): number[] {
+  const n = xs.length;
+  const limit = Math.floor(target);
+  if (n <= limit || n <= 2) return Array.from({ length: n }, (_, i) => i);
+  if (limit < 1) return [];
+  if (limit === 1) return [0];
+  if (limit === 2) return [0, n - 1];
+  let minIdx = 0;
+  let maxIdx = 0;
+  for (let i = 1; i < n; i++) {
+    const v = ys[i] as number;
     if (v < (ys[minIdx] as number)) minIdx = i;
     if (v > (ys[maxIdx] as number)) maxIdx = i;
   }
@@ -43,10 +63,7 @@ export function downsampleLttb<T>(
       if (idx !== 0 && idx !== n - 1 && !extras.includes(idx)) extras.push(idx);
   }
   const picked = lttbIndices(xs, ys, limit - extras.length);
-  const indices = extras.length === 0 ? picked : mergeSorted(picked, extras);
-  const out: T[] = new Array(indices.length);
-  for (let i = 0; i < indices.length; i++) out[i] = data[indices[i] as number] as T;
-  return out;
+  return extras.length === 0 ? picked : mergeSorted(picked, extras);
 }
 
 /** Classic LTTB over coordinate arrays; returns ascending indices, first and last included. */

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContentStatsError } from '../../src/client/errors';
@@ -152,6 +152,42 @@ describe('SnapshotChartView', () => {
     expect(container.querySelector('[data-part="tooltip"]')).toBeNull();
   });
 
+  it('steps the keyboard crosshair through the snapshots of every series, not only the first', async () => {
+    const user = userEvent.setup();
+    const { container } = render(
+      <SnapshotChartView
+        locale="en-US"
+        series={[
+          series('a', 3, (i) => BigInt(i)),
+          // a video tracked from ten hours later
+          series('b', 3, (i) => BigInt(100 + i), T0 + 10 * HOUR),
+        ]}
+      />,
+    );
+    const plot = screen.getByRole('group', { name: /arrow keys move the crosshair/ });
+    const time = () => container.querySelector('[data-part="tooltip"] p')?.textContent;
+    const at = (hours: number) =>
+      new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(T0 + hours * HOUR);
+    const value = (id: string) =>
+      container.querySelector(`[data-part="tooltip"] [data-series="${id}"] [data-part="tooltip-value"]`)
+        ?.textContent;
+    act(() => plot.focus());
+    await user.keyboard('{End}');
+    expect([time(), value('b')]).toEqual([at(12), '102']);
+    await user.keyboard('{ArrowLeft}');
+    expect([time(), value('b')]).toEqual([at(11), '101']);
+    // from b's first snapshot one hour back is a gap: the nearest earlier snapshot is a's last
+    await user.keyboard('{ArrowLeft}{ArrowLeft}');
+    expect([time(), value('a')]).toEqual([at(2), '2']);
+    await user.keyboard('{ArrowRight}');
+    expect([time(), value('b')]).toEqual([at(10), '100']);
+    await user.keyboard('{Home}');
+    expect([time(), value('a')]).toEqual([at(0), '0']);
+    // a day to the right of the first snapshot is past the last: the crosshair stops there
+    await user.keyboard('{Shift>}{ArrowRight}{/Shift}');
+    expect(time()).toBe(at(12));
+  });
+
   it('draws zeros and negative changes on a log scale without NaN', () => {
     const flatThenUp = series('a', 30, (i) => (i < 10 ? 0n : BigInt(10 ** Math.min(i - 9, 12))));
     // a count that drops (a deletion wave) gives negative per-hour changes
@@ -200,7 +236,8 @@ describe('SnapshotChartView', () => {
     );
     const table = screen.getByRole('table', { name: /Views, every snapshot/ });
     const rows = () => within(table).getAllByRole('row').slice(1); // minus the header row
-    expect(rows()).toHaveLength(42);
+    // the rows follow once the lines are painted
+    await waitFor(() => expect(rows()).toHaveLength(42));
     expect(
       within(rows()[29]!)
         .getAllByRole('cell')
@@ -210,7 +247,7 @@ describe('SnapshotChartView', () => {
       '29',
     ]);
     await user.click(screen.getByRole('button', { name: 'B' }));
-    expect(rows()).toHaveLength(30);
+    await waitFor(() => expect(rows()).toHaveLength(30));
   });
 
   it('describes what it shows and the latest values', () => {
@@ -362,7 +399,7 @@ describe('SnapshotChartView', () => {
     expect(paths(container)).toHaveLength(2);
   });
 
-  it('takes its strings from labels', () => {
+  it('takes its strings from labels', async () => {
     render(
       <SnapshotChartView
         locale="de-DE"
@@ -373,7 +410,7 @@ describe('SnapshotChartView', () => {
     screen.getByRole('button', { name: 'Als SVG speichern' });
     screen.getByRole('group', { name: 'Reihen' });
     // German grouping in the hidden table
-    expect(screen.getByRole('table').textContent).toContain('2.000');
+    await waitFor(() => expect(screen.getByRole('table').textContent).toContain('2.000'));
   });
 
   it('puts className, style and parts on the root', () => {

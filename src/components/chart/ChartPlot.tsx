@@ -5,7 +5,7 @@ import {
   useCallback,
   useMemo,
   useRef,
-  useState,
+  useSyncExternalStore,
 } from 'react';
 import type { Formatters } from '../internal/format.js';
 import { visuallyHidden } from '../internal/root.css.js';
@@ -13,7 +13,7 @@ import { ChartAxes } from './ChartAxes.js';
 import { ChartLines } from './ChartLines.js';
 import { ChartTooltip, type TooltipRow } from './ChartTooltip.js';
 import { crosshair as crosshairClass, dot, plot, svg as svgClass } from './chart.css.js';
-import { nearestIndex, unionXs } from './data.js';
+import { nearestIndex, stops } from './data.js';
 import { computeGeometry } from './geometry.js';
 import { formatHoursSinceStart } from './timeTicks.js';
 import type { ChartAlign, ChartMode, ChartScale, PlotSeries } from './types.js';
@@ -45,17 +45,35 @@ interface Crosshair {
   via: 'pointer' | 'keyboard';
 }
 
-/** Index of the stop nearest to `x` in an ascending list. */
-function nearestStop(stops: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = stops.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((stops[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  if (lo > 0 && x - (stops[lo - 1] as number) <= (stops[lo] as number) - x) return lo - 1;
-  return lo;
+type CrosshairUpdate = Crosshair | null | ((current: Crosshair | null) => Crosshair | null);
+
+/**
+ * The crosshair as a small store read with useSyncExternalStore: React renders a store change
+ * at once, so the tooltip follows a pointer move in the same frame. A state update from a pointer
+ * move would wait for a later task and be painted a frame late.
+ */
+function useCrosshair(): [Crosshair | null, (update: CrosshairUpdate) => void] {
+  const store = useMemo(() => {
+    let value: Crosshair | null = null;
+    const listeners = new Set<() => void>();
+    return {
+      get: () => value,
+      set(update: CrosshairUpdate) {
+        const next = typeof update === 'function' ? update(value) : update;
+        // the pointer moving within one stop changes nothing on screen
+        if (next === value || (next && value && next.x === value.x && next.via === value.via)) return;
+        value = next;
+        for (const listener of listeners) listener();
+      },
+      subscribe(listener: () => void) {
+        listeners.add(listener);
+        return () => {
+          listeners.delete(listener);
+        };
+      },
+    };
+  }, []);
+  return [useSyncExternalStore(store.subscribe, store.get, store.get), store.set];
 }
 
 /**
@@ -68,8 +86,7 @@ export function ChartPlot(props: ChartPlotProps) {
     () => computeGeometry({ series, width, height, scale, align, locale: format.locale }),
     [series, width, height, scale, align, format.locale],
   );
-  const stops = useMemo(() => unionXs(series), [series]);
-  const [crosshair, setCrosshair] = useState<Crosshair | null>(null);
+  const [crosshair, setCrosshair] = useCrosshair();
   const plotRef = useRef<HTMLDivElement>(null);
   // snapshots of different videos fall anywhere within an hour: half an hour either side is "that hour"
   const half = align === 'time' ? HOUR / 2 : 0.5;
@@ -79,40 +96,31 @@ export function ChartPlot(props: ChartPlotProps) {
   const snapTo = useCallback(
     (clientX: number) => {
       const element = plotRef.current;
-      if (!element || stops.length === 0) return;
+      if (!element) return;
       const px = clientX - element.getBoundingClientRect().left - margin.left;
-      const value = x.invert(Math.min(Math.max(px, 0), geometry.innerWidth));
-      setCrosshair({ x: stops[nearestStop(stops, value)] as number, via: 'pointer' });
+      const stop = stops.nearest(series, x.invert(Math.min(Math.max(px, 0), geometry.innerWidth)));
+      if (stop !== undefined) setCrosshair({ x: stop, via: 'pointer' });
     },
-    [stops, margin.left, x, geometry.innerWidth],
+    [series, margin.left, x, geometry.innerWidth, setCrosshair],
   );
 
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => snapTo(event.clientX);
   const onPointerLeave = () => setCrosshair((c) => (c?.via === 'pointer' ? null : c));
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (stops.length === 0) return;
-    const first = stops[0] as number;
-    const last = stops[stops.length - 1] as number;
+    const first = stops.first(series);
+    const last = stops.last(series);
+    if (first === undefined || last === undefined) return;
     const current = crosshair?.x;
     const step = event.shiftKey ? day : 2 * half;
     let next: number | undefined;
     switch (event.key) {
       case 'ArrowRight':
-        if (current === undefined) next = first;
-        else {
-          // the first stop at least one step (less half an hour of jitter) to the right
-          const i = stops.findIndex((s) => s >= current + step - half);
-          next = i === -1 ? last : stops[i];
-        }
+        // the first stop at least one step (less half an hour of jitter) to the right
+        next = current === undefined ? first : (stops.atOrAfter(series, current + step - half) ?? last);
         break;
       case 'ArrowLeft':
-        if (current === undefined) next = last;
-        else {
-          let i = stops.length - 1;
-          while (i >= 0 && (stops[i] as number) > current - step + half) i--;
-          next = i < 0 ? first : stops[i];
-        }
+        next = current === undefined ? last : (stops.atOrBefore(series, current - step + half) ?? first);
         break;
       case 'Home':
         next = first;
@@ -130,7 +138,7 @@ export function ChartPlot(props: ChartPlotProps) {
         return;
     }
     event.preventDefault();
-    if (next !== undefined) setCrosshair({ x: next, via: 'keyboard' });
+    setCrosshair({ x: next, via: 'keyboard' });
   };
 
   const rows: TooltipRow[] = crosshair

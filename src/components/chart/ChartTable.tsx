@@ -1,9 +1,10 @@
 import { memo } from 'react';
-import { downsampleLttb } from '../../metrics/downsample.js';
+import { downsampleLttbIndices } from '../../metrics/downsample.js';
 import type { Formatters } from '../internal/format.js';
 import { visuallyHidden } from '../internal/root.css.js';
+import { coordinatesOf, pick } from './coordinates.js';
 import { formatHoursSinceStart } from './timeTicks.js';
-import type { ChartAlign, ChartMode, PlotSeries } from './types.js';
+import type { ChartAlign, ChartMode, PlotPoint, PlotSeries } from './types.js';
 import { exactText } from './values.js';
 
 /**
@@ -11,6 +12,19 @@ import { exactText } from './values.js';
  * slow to render and no help to anyone listening to them.
  */
 export const MAX_TABLE_ROWS = 1000;
+
+// the table renders as deferred work, which a pointer move interrupts and React starts over:
+// the sample of a long series is kept, not taken again on every restart
+const sampledRows = new WeakMap<readonly PlotPoint[], { share: number; rows: PlotPoint[] }>();
+
+function tableRows(points: readonly PlotPoint[], share: number): PlotPoint[] {
+  const cached = sampledRows.get(points);
+  if (cached?.share === share) return cached.rows;
+  const { xs, values } = coordinatesOf(points);
+  const rows = pick(points, downsampleLttbIndices(xs, values, share));
+  sampledRows.set(points, { share, rows });
+  return rows;
+}
 
 /** Props of {@link ChartTable}. */
 export interface ChartTableProps {
@@ -33,16 +47,7 @@ export const ChartTable = memo(function ChartTable(props: ChartTableProps) {
   const { series, mode, align, format } = props;
   const total = series.reduce((n, s) => n + s.points.length, 0);
   const share = Math.max(4, Math.floor(MAX_TABLE_ROWS / Math.max(1, series.length)));
-  const rows = series.map((s) =>
-    total > MAX_TABLE_ROWS
-      ? downsampleLttb(
-          s.points,
-          share,
-          (p) => p.x,
-          (p) => p.value,
-        )
-      : s.points,
-  );
+  const rows = series.map((s) => (total > MAX_TABLE_ROWS ? tableRows(s.points, share) : s.points));
   const shown = rows.reduce((n, r) => n + r.length, 0);
   return (
     // the wrapper hides it: clipping is unreliable on a table box itself

@@ -1,4 +1,5 @@
-import { downsampleLttb } from '../../metrics/downsample.js';
+import { downsampleLttbIndices } from '../../metrics/downsample.js';
+import { coordinatesOf, pick } from './coordinates.js';
 import {
   linearScale,
   linearTicks,
@@ -53,16 +54,16 @@ export function computeGeometry(options: {
   let yMax = Number.NEGATIVE_INFINITY;
   let yMinPositive = Number.POSITIVE_INFINITY;
   for (const s of series) {
-    const first = s.points[0];
-    const last = s.points[s.points.length - 1];
-    if (first && last) {
-      xMin = Math.min(xMin, first.x);
-      xMax = Math.max(xMax, last.x);
+    const { xs, values } = coordinatesOf(s.points);
+    if (xs.length > 0) {
+      xMin = Math.min(xMin, xs[0] as number);
+      xMax = Math.max(xMax, xs[xs.length - 1] as number);
     }
-    for (const p of s.points) {
-      if (p.value < yMin) yMin = p.value;
-      if (p.value > yMax) yMax = p.value;
-      if (p.value > 0 && p.value < yMinPositive) yMinPositive = p.value;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] as number;
+      if (v < yMin) yMin = v;
+      if (v > yMax) yMax = v;
+      if (v > 0 && v < yMinPositive) yMinPositive = v;
     }
   }
   if (!Number.isFinite(xMin)) {
@@ -102,9 +103,16 @@ export function computeGeometry(options: {
   // one point per horizontal pixel is all a line can show; LTTB keeps its shape and extremes
   const target = Math.max(4, Math.floor(innerWidth));
   const floor = yDomain[0];
-  const yOf =
-    scale === 'log' ? (p: PlotPoint) => Math.log10(Math.max(p.value, floor)) : (p: PlotPoint) => p.value;
-  const sampled = series.map((s) => downsampleLttb(s.points, target, (p) => p.x, yOf));
+  const sampled = series.map((s) => {
+    const { xs, values } = coordinatesOf(s.points);
+    if (values.length <= target) return s.points.slice();
+    let ys = values;
+    if (scale === 'log') {
+      ys = new Float64Array(values.length);
+      for (let i = 0; i < values.length; i++) ys[i] = Math.log10(Math.max(values[i] as number, floor));
+    }
+    return pick(s.points, downsampleLttbIndices(xs, ys, target));
+  });
 
   return { margin, innerWidth, innerHeight, x, y, xTicks, yTicks, sampled };
 }
