@@ -25,6 +25,11 @@ describe('dist/embed.js in Chromium while the API behind the proxy fails (chaos)
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   const visited: Recorder[] = [];
   let seeds = 0;
+  // the local API's chaos log and counts run for the whole file: each test reads its own part
+  let logFrom = 0;
+  let stallsFrom = 0;
+  const logged = () => server.mock.chaos.log.slice(logFrom);
+  const stalls = () => server.mock.chaos.counts().stall - stallsFrom;
 
   beforeAll(async () => {
     // 900×: a new snapshot every 4 real seconds
@@ -54,6 +59,8 @@ describe('dist/embed.js in Chromium while the API behind the proxy fails (chaos)
   /** Opens a page with one summary of a fresh video, the API failing as `chaos` says from the start. */
   async function open(chaos: MockChaosOptions, once?: 'burst429'): Promise<{ r: Recorder; id: string }> {
     const id = await server.seedVideo(++seeds);
+    logFrom = server.mock.chaos.log.length;
+    stallsFrom = server.mock.chaos.counts().stall;
     server.mock.chaos.set({ match: READS, ...chaos });
     if (once) server.mock.chaos.once(once);
     const url = server.page(`chaos-${seeds}`, {
@@ -96,11 +103,11 @@ describe('dist/embed.js in Chromium while the API behind the proxy fails (chaos)
       }),
     ]);
     // the first attempt and the client's two retries, all refused
-    expect(server.mock.chaos.log.map((x) => x.status)).toEqual([503, 503, 503]);
+    expect(logged().map((x) => x.status)).toEqual([503, 503, 503]);
     // then it backs off: half a minute later it has not asked again
     await browser.context.clock.fastForward(30_000);
     await r.page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
-    expect(server.mock.chaos.log).toHaveLength(3);
+    expect(logged()).toHaveLength(3);
     await recover(r.page, id);
   });
 
@@ -117,10 +124,42 @@ describe('dist/embed.js in Chromium while the API behind the proxy fails (chaos)
     await error.waitFor();
     expect(await error.getAttribute('data-error-code')).toBe('server');
     expect(await r.page.locator('#s [data-part="error-message"]').textContent()).toContain('Try again');
-    expect(server.mock.chaos.counts().stall).toBeGreaterThanOrEqual(3);
+    // the first attempt and the client's two retries each stalled until the proxy gave up
+    expect(stalls()).toBe(3);
     const events = await errorEvents(r.page);
     expect(events.map((e) => [e.detail.code, e.detail.source])).toEqual([['server', 'api']]);
     await recover(r.page, id);
+  });
+
+  it('an outage after the data loaded: the element keeps its data, and brings the next snapshot once the API is back', async () => {
+    const { r, id } = await open({});
+    await r.page.locator('#s [data-cs-component][data-state="ready"]').waitFor();
+    /** Bodies of the video's successful answers so far (read once every response has been). */
+    const ok = async () => {
+      await r.settled();
+      return r.responses
+        .filter((x) => new URL(x.url).pathname === VIDEO(id) && x.status === 200)
+        .map((x) => x.body);
+    };
+    const before = await ok();
+    expect(before).toHaveLength(1);
+    server.mock.chaos.set({ match: READS, error: 1, errorStatuses: [503] });
+    // the poll at the next snapshot (4 real seconds at 900×) and the client's two retries are refused
+    await expect.poll(() => logged().length, { timeout: 20_000, interval: 100 }).toBe(3);
+    expect(logged().map((x) => x.status)).toEqual([503, 503, 503]);
+    // what is on screen stays: no error state, no event
+    await r.page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+    expect(await r.page.locator('#s [data-part="error"]').count()).toBe(0);
+    expect(await r.page.locator('#s [data-cs-component]').getAttribute('data-state')).toBe('ready');
+    expect(await errorEvents(r.page)).toEqual([]);
+
+    server.mock.chaos.clear();
+    await browser.context.clock.fastForward('01:05');
+    await expect.poll(async () => (await ok()).length, { timeout: 20_000, interval: 100 }).toBe(2);
+    const snapshots = (body: string | undefined) =>
+      (JSON.parse(body ?? '{}') as { snapshots?: unknown[] }).snapshots?.length ?? 0;
+    expect(snapshots((await ok())[1])).toBeGreaterThan(snapshots(before[0]));
+    expect(await errorEvents(r.page)).toEqual([]);
   });
 
   it('a burst of 429s whose reset is too far to wait for: a live countdown, then the element recovers by itself', async () => {
