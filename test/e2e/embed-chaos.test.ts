@@ -36,7 +36,7 @@ describe('dist/embed.js in Chromium while the API behind the proxy fails (chaos)
     server = await startEmbedServer({ speed: 900, proxy: { timeoutMs: PROXY_TIMEOUT_MS }, direct: true });
     browser = await launchBrowser();
     // the page's timers run on a clock the test can move forward: the element's backed-off retry
-    // after a failure is a minute away, and a 429's reset two; the time flows on by itself meanwhile
+    // after a failure is a minute away, a 429's reset 90 s; the time flows on by itself meanwhile
     await browser.context.clock.install();
   });
   afterEach(async () => {
