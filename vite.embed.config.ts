@@ -136,6 +136,56 @@ function shortIdentifiers(): (params: { hash: string; filePath: string }) => str
 }
 
 /**
+ * query-core's option and state names. Inside the script only our hooks and query builders
+ * (src/react, src/query) and the lean query-core that stands in for query-core use them, so the
+ * build renames them like the `$…` members: −125 B gzip. None may be read through a string
+ * (`'fetchStatus' in x`): it would keep its name while the property is renamed, so the build
+ * fails when one is left (see `namesMangled`).
+ */
+const QUERY_CORE_NAMES = [
+  'queryKey',
+  'queryHash',
+  'queryFn',
+  'staleTime',
+  'refetchInterval',
+  'refetchIntervalInBackground',
+  'refetchOnWindowFocus',
+  'refetchOnReconnect',
+  'notifyOnChangeProps',
+  'dataUpdatedAt',
+  'errorUpdatedAt',
+  'fetchStatus',
+  'isInvalidated',
+  '_optimisticResults',
+  '_defaulted',
+  'mutationFn',
+  'mutationKey',
+  'onMutate',
+  'onSettled',
+  'submittedAt',
+];
+
+/**
+ * Fails the build when a name the minifier was told to rename is still used as one: as a string
+ * of its own (`'fetchStatus' in x`), a member (`.fetchStatus`) or a key (`{fetchStatus:`).
+ * Inside other text (an error message) it may stay.
+ */
+function namesMangled(names: readonly string[]): Plugin {
+  const list = names.join('|');
+  const pattern = new RegExp(`(["'\`])(${list})\\1|\\.(${list})\\b|[{,]\\s*(${list})\\s*:`);
+  return {
+    name: 'contentstats-embed-names-mangled',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        const left = file.type === 'chunk' ? pattern.exec(file.code) : null;
+        if (left) this.error(`${file.fileName}: "${left[0]}" kept its name (read through a string?)`);
+      }
+    },
+  };
+}
+
+/**
  * A style file (`*.css.ts`) is kept for its CSS even when the bundler inlines every class name it
  * exports: package.json's `sideEffects` (`**\/*.css`) leaves it side-effect free, and short class
  * names are inlined as constants, which would drop the module and its CSS import with it.
@@ -190,6 +240,7 @@ export function embedConfig(format: 'iife' | 'es'): UserConfig {
       vanillaExtractPlugin({ identifiers: shortIdentifiers() }),
       styleFilesKeepCss(),
       cssIntoScript(format),
+      namesMangled(QUERY_CORE_NAMES),
     ],
     logLevel: format === 'es' ? 'warn' : 'info',
     build: {
@@ -217,8 +268,11 @@ export function embedConfig(format: 'iife' | 'es'): UserConfig {
             },
       rolldownOptions: {
         output: {
-          // `$…` members are internal to the embed's own lean modules (src/embed/lean/query-core.ts)
-          minify: { mangleProps: { include: /^\$[a-zA-Z]/ } },
+          // `$…` members are internal to the embed's own lean modules (src/embed/lean/query-core.ts),
+          // and so is query-core's vocabulary inside the script (see QUERY_CORE_NAMES)
+          minify: {
+            mangleProps: { include: new RegExp(`^(\\$[a-zA-Z].*|${QUERY_CORE_NAMES.join('|')})$`) },
+          },
         },
         // the timing report only says vanilla-extract's transforms are slow: known, and noise in test output
         checks: { bundlerTimings: false },
