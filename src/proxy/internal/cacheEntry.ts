@@ -79,5 +79,18 @@ export function remainingSeconds(entry: CacheEntry, now: number): number {
  */
 export function apiDateNow(entry: CacheEntry, now: number): string | null {
   if (entry.date === undefined) return null;
-  return new Date(entry.date.api + Math.max(0, now - entry.date.received)).toUTCString();
+  return httpDate(entry.date.api + Math.max(0, now - entry.date.received));
+}
+
+// an HTTP date names a whole second: the last one made serves every request within that second
+let lastSecond = Number.NaN;
+let lastDate = '';
+
+function httpDate(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastDate = new Date(second * 1000).toUTCString();
+    lastSecond = second;
+  }
+  return lastDate;
 }

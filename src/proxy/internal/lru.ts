@@ -1,7 +1,9 @@
 /** A bounded map that forgets the least recently used entry first; entries also expire. */
 export class Lru<TValue> {
   readonly #max: number;
-  readonly #entries = new Map<string, { value: TValue; expiresAt: number }>();
+  readonly #entries = new Map<string, { value: TValue; expiresAt: number; stamp: number }>();
+  /** Counts insertions; an entry stamped with the latest is already the most recently used. */
+  #tick = 0;
 
   constructor(maxEntries: number) {
     this.#max = Math.max(1, Math.floor(maxEntries));
@@ -18,15 +20,19 @@ export class Lru<TValue> {
       this.#entries.delete(key);
       return undefined;
     }
-    // re-insert: a Map iterates in insertion order, so the first key is the least recently used
-    this.#entries.delete(key);
-    this.#entries.set(key, entry);
+    // re-insert: a Map iterates in insertion order, so the first key is the least recently used;
+    // one inserted last is already where a re-insert would put it (a hot key skips the Map churn)
+    if (entry.stamp !== this.#tick) {
+      this.#entries.delete(key);
+      entry.stamp = ++this.#tick;
+      this.#entries.set(key, entry);
+    }
     return entry.value;
   }
 
   set(key: string, value: TValue, expiresAt: number): void {
     this.#entries.delete(key);
-    this.#entries.set(key, { value, expiresAt });
+    this.#entries.set(key, { value, expiresAt, stamp: ++this.#tick });
     while (this.#entries.size > this.#max) {
       const oldest = this.#entries.keys().next();
       if (oldest.done) break;

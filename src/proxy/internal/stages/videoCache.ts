@@ -26,14 +26,6 @@ export interface VideoCacheDeps {
  */
 const VARY = 'Authorization, Cookie';
 
-function freshnessHeaders(maxAge: number, date: string | null): Record<string, string> {
-  return {
-    'Cache-Control': `private, max-age=${maxAge}`,
-    Vary: VARY,
-    ...(date === null ? {} : { Date: date }),
-  };
-}
-
 /**
  * Serves `GET /api/v1/videos/{id}` from the cache while it is fresh: the video with the
  * remaining `max-age`, the API's clock as `Date` and its `ETag`, or its cached 404.
@@ -45,16 +37,20 @@ export function serveCachedVideo({ cache, store, keys }: VideoCacheDeps): Stage 
     const now = Date.now();
     if (cached === null || cached.expiresAt <= now) return next();
     context.log.cache = 'hit';
-    const headers =
-      cached.status === 404
-        ? { ...BASE_HEADERS, 'Cache-Control': 'no-store', 'X-Cache': 'HIT' }
-        : {
-            ...BASE_HEADERS,
-            ETag: cached.etag,
-            ...freshnessHeaders(remainingSeconds(cached, now), apiDateNow(cached, now)),
-            'X-Cache': 'HIT',
-          };
-    return new ProxyResponse(cached.body, { status: cached.status, headers });
+    // set one by one: the spreads of records were a sixth of a hit's own time
+    const response = new ProxyResponse(cached.body, { status: cached.status, headers: BASE_HEADERS });
+    const { headers } = response;
+    if (cached.status === 404) {
+      headers.set('Cache-Control', 'no-store');
+    } else {
+      headers.set('ETag', cached.etag);
+      headers.set('Cache-Control', `private, max-age=${remainingSeconds(cached, now)}`);
+      headers.set('Vary', VARY);
+      const date = apiDateNow(cached, now);
+      if (date !== null) headers.set('Date', date);
+    }
+    headers.set('X-Cache', 'HIT');
+    return response;
   };
 }
 
