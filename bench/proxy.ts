@@ -229,6 +229,16 @@ async function setUp(): Promise<Setup> {
     servers.push(bare);
     const bareUrl = await listen(bare);
 
+    // the bare server plus 15 µs of busy work per request: how the ratio answers added CPU on this box
+    const spinning = createServer((_req, res) => {
+      const end = process.hrtime.bigint() + 15_000n;
+      while (process.hrtime.bigint() < end);
+      res.writeHead(200, headers);
+      res.end(text);
+    });
+    servers.push(spinning);
+    const spinUrl = await listen(spinning);
+
     // Express alone answering the same bytes: what the framework costs before any proxy work
     const plain = express();
     plain.disable('x-powered-by');
@@ -257,6 +267,12 @@ async function setUp(): Promise<Setup> {
           id: 'bare',
           name: '(c) bare node:http, same bytes',
           url: bareUrl,
+          targets: [{ path: '/', headers: auth }],
+        },
+        {
+          id: 'spin',
+          name: '(h) bare node:http + 15 µs busy work/request',
+          url: spinUrl,
           targets: [{ path: '/', headers: auth }],
         },
         {
@@ -433,6 +449,7 @@ export const bench: Bench = {
           '(e) is Express with one app.use answering (c)’s bytes: the ceiling of any Express middleware on this box.',
           '(f) is the same proxy as nodeProxy, a plain node:http listener (same stages, store and token cache, no Express): what Express costs the proxy.',
           '(g) calls the same stages (token check, limits, cache, headers) 5 × 20,000 times in this process with a ready request head: what the proxy itself costs per cached GET, without the HTTP server around it (median of the 5).',
+          '(h) is (c) spinning 15 µs of CPU before each answer: a calibration of what any added per-request work does to the ratio on this box (both cores are shared by the servers, autocannon and other work).',
           '(c) replays the exact status, headers and body (a) answered; (d) the same video GETs sent to the local API with each video owner’s key (150 enterprise keys, so its 1,200/min per-key limit is not reached).',
           'The proxies call the local API through a fetch wrapper that puts the owner’s key on each call (it counts calls too).',
         ],
