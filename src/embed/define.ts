@@ -1,11 +1,15 @@
+// biome-ignore assist/source/organizeImports: the elements' order sets the modules' order in dist/embed.js
 import { ContentStatsConfigElement } from './ConfigElement.js';
 import { type PageConfig, setScriptConfig } from './config.js';
-import { ContentStatsChartElement } from './elements/ChartElement.js';
+// The bundler lays the modules out in the order they are first imported. With the chart's element
+// first (the alphabetical order), its ~10 KB of chart code came before the client, hooks and
+// ContentStatsElement; with the chart last, dist/embed.js is ~200 B smaller in gzip (measured).
+import { ContentStatsVideosElement } from './elements/VideosElement.js';
+import { ContentStatsUsageElement } from './elements/UsageElement.js';
+import { ContentStatsTrackerElement } from './elements/TrackerElement.js';
 import { ContentStatsSummaryElement } from './elements/SummaryElement.js';
 import { ContentStatsTableElement } from './elements/TableElement.js';
-import { ContentStatsTrackerElement } from './elements/TrackerElement.js';
-import { ContentStatsUsageElement } from './elements/UsageElement.js';
-import { ContentStatsVideosElement } from './elements/VideosElement.js';
+import { ContentStatsChartElement } from './elements/ChartElement.js';
 
 /** Every element's tag and class. */
 export const elements = {

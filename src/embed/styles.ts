@@ -1,8 +1,9 @@
 import { type ThemeName, themeClass } from '../theme/index.js';
 
 /**
- * The components' CSS as one string. The embed build replaces this placeholder with the
- * vanilla-extract CSS it emitted (see vite.embed.config.ts), so the CSS ships inside the script.
+ * The components' CSS as one string. The embed build replaces this placeholder with a call of a
+ * function at the end of the script that returns the vanilla-extract CSS it emitted (see
+ * vite.embed.config.ts), so the CSS ships inside the script.
  */
 const COMPONENT_CSS = '__CONTENTSTATS_EMBED_CSS__';
 
