@@ -4,6 +4,7 @@ import express from 'express';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/client/createClient';
 import type { ContentStatsError } from '../../src/client/errors';
+import { createMockApi } from '../../src/mock/engine';
 import { type MockServer, startMockServer } from '../../src/mock/server';
 import type { MockChaosRecord } from '../../src/mock/types';
 import { expressProxy, mintToken, type ProxyErrorContext, type ProxyLogEntry } from '../../src/proxy/index';
@@ -27,8 +28,20 @@ const reported: { error: Error; context: ProxyErrorContext }[] = [];
 /** Every status line, header and body the proxy sent, for the key-leak check. */
 const seen: string[] = [];
 
+/**
+ * Real time for the API's rate-limit windows, moved a window ahead before the books are checked:
+ * a loaded machine can spend the key's 1,200 requests a minute within the run, and the check must
+ * not read a 429 instead of the account.
+ */
+let wallShift = 0;
+
 beforeAll(async () => {
-  api = await startMockServer({ keys: [{ key: API_KEY, plan: 'enterprise', balance_usd: START_USD }] });
+  api = await startMockServer({
+    api: createMockApi({
+      keys: [{ key: API_KEY, plan: 'enterprise', balance_usd: START_USD }],
+      wallClock: () => Date.now() + wallShift,
+    }),
+  });
   const app = express();
   app.use((req, res, next) => {
     const write = res.write.bind(res);
@@ -80,10 +93,7 @@ afterEach(() => api.chaos.clear());
 
 /** A browser-side client through the proxy, as `subject` (limits and idempotency namespace). */
 async function viewer(subject: string, extra: Parameters<typeof createClient>[0] = {}) {
-  const { token } = await mintToken(
-    { subject, scope: ['read', 'track', 'usage'], ttlSeconds: 600 },
-    SECRET,
-  );
+  const { token } = await mintToken({ subject, scope: ['read', 'track', 'usage'], ttlSeconds: 600 }, SECRET);
   return createClient({ baseUrl: proxyUrl, token, retry: false, timeoutMs: 2000, ...extra });
 }
 
@@ -217,6 +227,7 @@ describe('1,000 randomized track attempts through the proxy under mixed chaos', 
     };
     await Promise.all(Array.from({ length: 30 }, worker));
     api.chaos.clear();
+    wallShift += 61_000;
 
     // every fault happened and some calls failed for good: the checks below have something to check
     const records = api.chaos.log.slice(logStart);
