@@ -93,21 +93,9 @@ export class ContentStatsError extends Error {
 
   /** This error with other fields replaced (the message, stack and cause stay). */
   with(fields: Partial<Omit<ContentStatsErrorInit, 'message' | 'cause'>>): ContentStatsError {
-    const copy = new ContentStatsError({
-      code: this.code,
-      status: this.status,
-      message: this.message,
-      balance: this.balance,
-      retryAt: this.retryAt,
-      rateLimit: this.rateLimit,
-      apiMessage: this.apiMessage,
-      apiCode: this.apiCode,
-      outcome: this.outcome,
-      idempotencyKey: this.idempotencyKey,
-      existingId: this.existingId,
-      cause: this.cause,
-      ...fields,
-    });
+    // every field of this one (its own, enumerable ones), then the message and cause, which Error
+    // keeps unenumerable
+    const copy = new ContentStatsError({ ...this, message: this.message, cause: this.cause, ...fields });
     if (this.stack !== undefined) copy.stack = this.stack;
     return copy;
   }
