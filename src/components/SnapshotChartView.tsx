@@ -72,7 +72,7 @@ function viewState(status: SnapshotChartViewProps['status'], series: readonly Pl
   if (status === 'error') return 'error';
   if (status === 'pending') return 'loading';
   // drawable points, so a single snapshot in per-hour mode (no change yet) is empty too
-  return series.some((s) => s.points.length > 0) ? 'ready' : 'empty';
+  return series.some((s) => s.xs.length > 0) ? 'ready' : 'empty';
 }
 
 /**
@@ -116,7 +116,7 @@ export function SnapshotChartView(props: SnapshotChartViewProps) {
     [hiddenIds, controlled, onHiddenSeriesChange],
   );
 
-  const visible = useMemo(() => all.filter((s) => !hidden.has(s.id) && s.points.length > 0), [all, hidden]);
+  const visible = useMemo(() => all.filter((s) => !hidden.has(s.id) && s.xs.length > 0), [all, hidden]);
   // the hidden table is the heaviest part of the DOM: it follows once the lines are on screen
   const tableSeries = useAfterPaint(visible, NO_SERIES);
 
@@ -131,14 +131,14 @@ export function SnapshotChartView(props: SnapshotChartViewProps) {
     let from = Number.POSITIVE_INFINITY;
     let to = Number.NEGATIVE_INFINITY;
     for (const s of visible) {
-      from = Math.min(from, s.points[0]?.x ?? from);
-      to = Math.max(to, s.points[s.points.length - 1]?.x ?? to);
+      from = Math.min(from, s.xs[0] ?? from);
+      to = Math.max(to, s.xs[s.xs.length - 1] ?? to);
     }
     const edge = (x: number) =>
       align === 'time' ? format.dateTime(x) : formatHoursSinceStart(x, format.locale);
     const latest = visible
       .map((s) => {
-        const last = s.points[s.points.length - 1];
+        const last = s.xs.length > 0 ? s.point(s.xs.length - 1) : undefined;
         return last ? `${s.label}: ${compactText(last, mode, format)}` : '';
       })
       .filter(Boolean)

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toPlotSeries } from '../../src/components/chart/data';
 import { computeGeometry } from '../../src/components/chart/geometry';
 import {
   linearTicks,
@@ -9,7 +10,6 @@ import {
 } from '../../src/components/chart/scales';
 import { tickLabels } from '../../src/components/chart/tickLabels';
 import { formatHoursSinceStart, hourTicks, timeTicks } from '../../src/components/chart/timeTicks';
-import type { PlotSeries } from '../../src/components/chart/types';
 
 const HOUR = 3_600_000;
 
@@ -113,14 +113,13 @@ describe('value scales', () => {
 
   it('never gives a chart identical y ticks for counts above 2^53', () => {
     const points = Array.from({ length: 48 }, (_, i) => ({
-      x: i * 3_600_000,
       time: i * 3_600_000,
       value: 9_007_199_254_740_992 + i * 1_000,
       exact: 9_007_199_254_740_993n + BigInt(i * 1_000),
     }));
     for (const scale of ['linear', 'log'] as const) {
       const geometry = computeGeometry({
-        series: [{ id: 'a', label: 'a', color: '#000', index: 0, points }] satisfies PlotSeries[],
+        series: toPlotSeries([{ id: 'a', label: 'a', points }], 'total', 'time'),
         width: 320,
         height: 240,
         scale,

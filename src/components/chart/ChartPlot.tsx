@@ -144,7 +144,8 @@ export function ChartPlot(props: ChartPlotProps) {
   const rows: TooltipRow[] = crosshair
     ? series
         .map((s) => {
-          const point = s.points[nearestIndex(s.points, crosshair.x)];
+          const i = nearestIndex(s.xs, crosshair.x);
+          const point = i < 0 ? undefined : s.point(i);
           return { series: s, point: point && Math.abs(point.x - crosshair.x) <= half ? point : undefined };
         })
         // highest first, as the dots stack on the crosshair; series without a value there last

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { downsampleLttbIndices } from '../../metrics/downsample.js';
 import type { Formatters } from '../internal/format.js';
 import { visuallyHidden } from '../internal/root.css.js';
-import { coordinatesOf, pick } from './coordinates.js';
+import { pointsOf } from './data.js';
 import { formatHoursSinceStart } from './timeTicks.js';
 import type { ChartAlign, ChartMode, PlotPoint, PlotSeries } from './types.js';
 import { exactText } from './values.js';
@@ -13,16 +13,15 @@ import { exactText } from './values.js';
  */
 export const MAX_TABLE_ROWS = 1000;
 
-// the table renders as deferred work, which a pointer move interrupts and React starts over:
-// the sample of a long series is kept, not taken again on every restart
-const sampledRows = new WeakMap<readonly PlotPoint[], { share: number; rows: PlotPoint[] }>();
+// a long series' sample is kept: the table renders again when a series is toggled, and the
+// sample of a million points need not be taken again
+const sampledRows = new WeakMap<PlotSeries, { share: number; rows: PlotPoint[] }>();
 
-function tableRows(points: readonly PlotPoint[], share: number): PlotPoint[] {
-  const cached = sampledRows.get(points);
+function tableRows(series: PlotSeries, share: number): PlotPoint[] {
+  const cached = sampledRows.get(series);
   if (cached?.share === share) return cached.rows;
-  const { xs, values } = coordinatesOf(points);
-  const rows = pick(points, downsampleLttbIndices(xs, values, share));
-  sampledRows.set(points, { share, rows });
+  const rows = pointsOf(series, downsampleLttbIndices(series.xs, series.values, share));
+  sampledRows.set(series, { share, rows });
   return rows;
 }
 
@@ -45,9 +44,9 @@ export interface ChartTableProps {
  */
 export const ChartTable = memo(function ChartTable(props: ChartTableProps) {
   const { series, mode, align, format } = props;
-  const total = series.reduce((n, s) => n + s.points.length, 0);
+  const total = series.reduce((n, s) => n + s.xs.length, 0);
   const share = Math.max(4, Math.floor(MAX_TABLE_ROWS / Math.max(1, series.length)));
-  const rows = series.map((s) => (total > MAX_TABLE_ROWS ? tableRows(s.points, share) : s.points));
+  const rows = series.map((s) => (total > MAX_TABLE_ROWS ? tableRows(s, share) : pointsOf(s)));
   const shown = rows.reduce((n, r) => n + r.length, 0);
   return (
     // the wrapper hides it: clipping is unreliable on a table box itself

@@ -1,6 +1,5 @@
 import type { MetricName, SnapshotPoint } from '../../metrics/series.js';
 import { seriesColors } from '../../theme/contract.css.js';
-import { rememberCoordinates } from './coordinates.js';
 import type { ChartAlign, ChartMode, ChartPoint, ChartSeries, PlotPoint, PlotSeries } from './types.js';
 
 const HOUR = 3_600_000;
@@ -27,66 +26,77 @@ export function seriesFromPoints(
   };
 }
 
-/** Collects plot points and their coordinates together: one pass over a long series, not two. */
-function collector(capacity: number) {
-  const points: PlotPoint[] = [];
+/** Drawable points of one series as arrays, and where each came from in the input. */
+interface Columns {
+  xs: Float64Array;
+  values: Float64Array;
+  /** Index in the input points of each drawable point. */
+  source: Int32Array;
+}
+
+function columns(capacity: number) {
   const xs = new Float64Array(capacity);
   const values = new Float64Array(capacity);
+  const source = new Int32Array(capacity);
+  let count = 0;
   return {
-    push(point: PlotPoint) {
-      xs[points.length] = point.x;
-      values[points.length] = point.value;
-      points.push(point);
+    push(x: number, value: number, from: number) {
+      xs[count] = x;
+      values[count] = value;
+      source[count++] = from;
     },
-    done(): PlotPoint[] {
-      rememberCoordinates(points, {
-        xs: xs.subarray(0, points.length),
-        values: values.subarray(0, points.length),
-      });
-      return points;
-    },
+    done: (): Columns => ({
+      xs: xs.subarray(0, count),
+      values: values.subarray(0, count),
+      source: source.subarray(0, count),
+    }),
   };
 }
 
-function totals(points: readonly ChartPoint[], origin: number, unit: number): PlotPoint[] {
-  const out = collector(points.length);
-  for (const p of points) {
+function totals(points: readonly ChartPoint[], origin: number, unit: number): Columns {
+  const out = columns(points.length);
+  for (let j = 0; j < points.length; j++) {
+    const p = points[j] as ChartPoint;
     if (p.value === null || !Number.isFinite(p.value)) continue;
-    out.push({ x: (p.time - origin) / unit, time: p.time, value: p.value, exact: p.exact ?? null });
+    out.push((p.time - origin) / unit, p.value, j);
   }
   return out.done();
 }
 
-function perHour(points: readonly ChartPoint[], origin: number, unit: number): PlotPoint[] {
-  const out = collector(points.length);
+/** The change from `prev` to `p`: per hour, and exact when both counts are exact. */
+function change(p: ChartPoint, prev: ChartPoint): { value: number; exact: bigint | null } {
+  const hours = Math.max((p.time - prev.time) / HOUR, 1 / 60);
+  const exactDiff =
+    p.exact !== undefined && p.exact !== null && prev.exact !== undefined && prev.exact !== null
+      ? p.exact - prev.exact
+      : null;
+  // subtract exactly first: two counts above 2^53 would lose their difference as doubles
+  const value =
+    (exactDiff !== null ? Number(exactDiff) : (p.value as number) - (prev.value as number)) / hours;
+  // a change over exactly one hour is still an exact count
+  return { value, exact: exactDiff !== null && hours === 1 ? exactDiff : null };
+}
+
+function perHour(points: readonly ChartPoint[], origin: number, unit: number): Columns {
+  const out = columns(points.length);
   let prev: ChartPoint | undefined;
-  for (const p of points) {
+  for (let j = 0; j < points.length; j++) {
+    const p = points[j] as ChartPoint;
     if (p.value === null || !Number.isFinite(p.value)) {
       prev = undefined;
       continue;
     }
-    if (prev && prev.value !== null) {
-      const hours = Math.max((p.time - prev.time) / HOUR, 1 / 60);
-      const exactDiff =
-        p.exact !== undefined && p.exact !== null && prev.exact !== undefined && prev.exact !== null
-          ? p.exact - prev.exact
-          : null;
-      // subtract exactly first: two counts above 2^53 would lose their difference as doubles
-      const value = (exactDiff !== null ? Number(exactDiff) : p.value - prev.value) / hours;
-      out.push({
-        x: (p.time - origin) / unit,
-        time: p.time,
-        value,
-        // a change over exactly one hour is still an exact count
-        exact: exactDiff !== null && hours === 1 ? exactDiff : null,
-      });
-    }
+    // `prev` is always the point just before: a gap resets it
+    if (prev) out.push((p.time - origin) / unit, change(p, prev).value, j);
     prev = p;
   }
   return out.done();
 }
 
-/** Turns the public series into drawable ones: mode, alignment and palette colors applied. */
+/**
+ * Turns the public series into drawable ones: mode, alignment and palette colors applied. The
+ * points are kept as coordinate arrays; a point object is made only when one is asked for.
+ */
 export function toPlotSeries(
   series: readonly ChartSeries[],
   mode: ChartMode,
@@ -95,37 +105,51 @@ export function toPlotSeries(
   return series.map((s, index) => {
     const origin = align === 'sinceStart' ? (s.start ?? s.points[0]?.time ?? 0) : 0;
     const unit = align === 'sinceStart' ? HOUR : 1;
+    const input = s.points;
+    const { xs, values, source } =
+      mode === 'perHour' ? perHour(input, origin, unit) : totals(input, origin, unit);
+    const point = (i: number): PlotPoint => {
+      const j = source[i] as number;
+      const p = input[j] as ChartPoint;
+      const exact = mode === 'perHour' ? change(p, input[j - 1] as ChartPoint).exact : (p.exact ?? null);
+      return { x: xs[i] as number, time: p.time, value: values[i] as number, exact };
+    };
     return {
       id: s.id,
       label: s.label,
       index,
       color: seriesColors[index % seriesColors.length] as string,
-      points: mode === 'perHour' ? perHour(s.points, origin, unit) : totals(s.points, origin, unit),
+      xs,
+      values,
+      point,
     };
   });
 }
 
-/** Index of the point whose `x` is nearest to `x` (points ascending by `x`); -1 when empty. */
-export function nearestIndex(points: readonly PlotPoint[], x: number): number {
-  if (points.length === 0) return -1;
-  let lo = 0;
-  let hi = points.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((points[mid] as PlotPoint).x < x) lo = mid + 1;
-    else hi = mid;
-  }
-  if (lo > 0 && x - (points[lo - 1] as PlotPoint).x <= (points[lo] as PlotPoint).x - x) return lo - 1;
+/** The points of a series at `indices` (ascending), or all of them. */
+export function pointsOf(series: PlotSeries, indices?: readonly number[]): PlotPoint[] {
+  const count = indices ? indices.length : series.xs.length;
+  const out: PlotPoint[] = new Array(count);
+  for (let i = 0; i < count; i++) out[i] = series.point(indices ? (indices[i] as number) : i);
+  return out;
+}
+
+/** Index of the `x` nearest to `x` in an ascending array (the lower one on a tie); -1 when empty. */
+export function nearestIndex(xs: Float64Array, x: number): number {
+  if (xs.length === 0) return -1;
+  const lo = firstAtLeast(xs, x);
+  if (lo === xs.length) return lo - 1;
+  if (lo > 0 && x - (xs[lo - 1] as number) <= (xs[lo] as number) - x) return lo - 1;
   return lo;
 }
 
-/** Index of the first point whose `x` is at least `x` (points ascending by `x`); `length` when none. */
-export function firstAtLeast(points: readonly PlotPoint[], x: number): number {
+/** Index of the first `x` at least `x` in an ascending array; `length` when none. */
+export function firstAtLeast(xs: Float64Array, x: number): number {
   let lo = 0;
-  let hi = points.length;
+  let hi = xs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((points[mid] as PlotPoint).x < x) lo = mid + 1;
+    if ((xs[mid] as number) < x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -139,32 +163,32 @@ export const stops = {
   /** The stop nearest to `x` (the lower one on a tie); undefined without points. */
   nearest(series: readonly PlotSeries[], x: number): number | undefined {
     let best: number | undefined;
-    for (const s of series) {
-      const point = s.points[nearestIndex(s.points, x)];
-      if (!point) continue;
-      const d = Math.abs(point.x - x);
+    for (const { xs } of series) {
+      const found = xs[nearestIndex(xs, x)];
+      if (found === undefined) continue;
+      const d = Math.abs(found - x);
       const bestD = best === undefined ? Number.POSITIVE_INFINITY : Math.abs(best - x);
-      if (d < bestD || (d === bestD && best !== undefined && point.x < best)) best = point.x;
+      if (d < bestD || (d === bestD && best !== undefined && found < best)) best = found;
     }
     return best;
   },
   /** The first stop at or after `x`; undefined when there is none. */
   atOrAfter(series: readonly PlotSeries[], x: number): number | undefined {
     let best: number | undefined;
-    for (const s of series) {
-      const point = s.points[firstAtLeast(s.points, x)];
-      if (point && (best === undefined || point.x < best)) best = point.x;
+    for (const { xs } of series) {
+      const found = xs[firstAtLeast(xs, x)];
+      if (found !== undefined && (best === undefined || found < best)) best = found;
     }
     return best;
   },
   /** The last stop at or before `x`; undefined when there is none. */
   atOrBefore(series: readonly PlotSeries[], x: number): number | undefined {
     let best: number | undefined;
-    for (const s of series) {
-      let i = firstAtLeast(s.points, x);
-      if ((s.points[i] as PlotPoint | undefined)?.x !== x) i--;
-      const point = s.points[i];
-      if (point && (best === undefined || point.x > best)) best = point.x;
+    for (const { xs } of series) {
+      let i = firstAtLeast(xs, x);
+      if (xs[i] !== x) i--;
+      const found = xs[i];
+      if (found !== undefined && (best === undefined || found > best)) best = found;
     }
     return best;
   },

@@ -1,5 +1,5 @@
 import { downsampleLttbIndices } from '../../metrics/downsample.js';
-import { coordinatesOf, pick } from './coordinates.js';
+import { pointsOf } from './data.js';
 import {
   linearScale,
   linearTicks,
@@ -54,7 +54,7 @@ export function computeGeometry(options: {
   let yMax = Number.NEGATIVE_INFINITY;
   let yMinPositive = Number.POSITIVE_INFINITY;
   for (const s of series) {
-    const { xs, values } = coordinatesOf(s.points);
+    const { xs, values } = s;
     if (xs.length > 0) {
       xMin = Math.min(xMin, xs[0] as number);
       xMax = Math.max(xMax, xs[xs.length - 1] as number);
@@ -104,14 +104,14 @@ export function computeGeometry(options: {
   const target = Math.max(4, Math.floor(innerWidth));
   const floor = yDomain[0];
   const sampled = series.map((s) => {
-    const { xs, values } = coordinatesOf(s.points);
-    if (values.length <= target) return s.points.slice();
+    const { xs, values } = s;
+    if (values.length <= target) return pointsOf(s);
     let ys = values;
     if (scale === 'log') {
       ys = new Float64Array(values.length);
       for (let i = 0; i < values.length; i++) ys[i] = Math.log10(Math.max(values[i] as number, floor));
     }
-    return pick(s.points, downsampleLttbIndices(xs, ys, target));
+    return pointsOf(s, downsampleLttbIndices(xs, ys, target));
   });
 
   return { margin, innerWidth, innerHeight, x, y, xTicks, yTicks, sampled };

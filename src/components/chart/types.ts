@@ -40,12 +40,22 @@ export interface PlotPoint {
   exact: bigint | null;
 }
 
-/** A series ready to draw. @internal */
+/**
+ * A series ready to draw: its drawable points (finite values, ascending `x`) as coordinate
+ * arrays. A point object is made only when asked for, so a series of a million snapshots holds
+ * none per point: only those drawn, shown in the tooltip or listed in the table are made.
+ * @internal
+ */
 export interface PlotSeries {
   id: string;
   label: string;
   color: string;
   /** Index in the palette and legend. */
   index: number;
-  points: PlotPoint[];
+  /** `x` of each drawable point, ascending. */
+  xs: Float64Array;
+  /** `value` of each drawable point. */
+  values: Float64Array;
+  /** The drawable point at `i`, 0 ≤ i < `xs.length` (a new object each call). */
+  point(i: number): PlotPoint;
 }
