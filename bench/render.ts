@@ -12,6 +12,7 @@ import { extname, join, normalize } from 'node:path';
 import { vanillaExtractPlugin } from '@vanilla-extract/vite-plugin';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/helpers/chromium.js';
 import { type Bench, type Row, ratio, type Section, summary, type Target } from './lib.js';
 import type { Library, RenderCase, RunResult } from './render/protocol.js';
 
@@ -32,14 +33,7 @@ const MOVES = 3;
 /** Where the page is built and screenshots go (`SCREENSHOTS=dir` keeps them elsewhere). */
 const OUT = join(import.meta.dirname, '../test-results/bench-render');
 const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...CHROMIUM_ARGS,
   // a collection before each mount, so one left over from the last run is not timed in this one
   '--js-flags=--expose-gc',
 ];
@@ -113,7 +107,7 @@ export const bench: Bench = {
     const server = await serve(site);
     const profile = mkdtempSync(join(tmpdir(), 'cs-bench-render-'));
     const context = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM,
       args: ARGS,
       headless: true,
       viewport: { width: 1000, height: 900 },

@@ -2,20 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.js';
 
 /** Where screenshots go (look at them: a test passing on a blank element is no proof). */
 export const SCREENSHOTS = join(import.meta.dirname, '../../test-results/embed');
-
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** What a page recorded: our events, CSP violations, uncaught errors, console errors and all traffic. */
 export interface Recorder {
@@ -76,8 +66,8 @@ export async function launchBrowser() {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'cs-embed-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    args: ARGS,
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS],
     headless: true,
     viewport: { width: 1100, height: 800 },
   });

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { darkTokens, lightTokens } from '../../src/theme/tokens.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.js';
 import { serveStatic } from './staticServer.js';
 
 // Screenshots of every story in light and dark, at 320 px and at a wide width, for people to
@@ -135,17 +136,9 @@ describe.runIf(process.env.SCREENSHOTS === '1')('screenshots of every story', ()
     server = await serveStatic(STATIC);
     userDataDir = mkdtempSync(join(tmpdir(), 'cs-screens-'));
     context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: [...CHROMIUM_ARGS],
     });
   }, 180_000);
 
