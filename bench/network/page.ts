@@ -6,6 +6,7 @@
  * snapshot.
  */
 import { launchBrowser } from '../../test/e2e/embed-browser.js';
+import { tenElements } from '../../test/e2e/embed-server.js';
 import type { Row } from '../lib.js';
 import {
   apiSnapshotCounter,
@@ -53,16 +54,7 @@ export async function runPage(): Promise<PageResult> {
     const [a, b, c] = videos as [string, string, string];
     const url = rig.page('network-ten', {
       body: `<contentstats-config proxy-url="${PROXY_PATH}" token-url="/token"></contentstats-config>
-<contentstats-chart video-id="${a}"></contentstats-chart>
-<contentstats-chart video-id="${b}"></contentstats-chart>
-<contentstats-chart video-id="${c}"></contentstats-chart>
-<contentstats-chart video-ids="${a},${b},${c}"></contentstats-chart>
-<contentstats-summary video-id="${a}"></contentstats-summary>
-<contentstats-summary video-id="${b}"></contentstats-summary>
-<contentstats-summary video-id="${c}"></contentstats-summary>
-<contentstats-table video-id="${a}"></contentstats-table>
-<contentstats-table video-id="${b}"></contentstats-table>
-<contentstats-table video-id="${c}"></contentstats-table>`,
+${tenElements([a, b, c])}`,
     });
     const apiCounts = await Promise.all(videos.map((id) => apiSnapshotCounter(rig, id)));
     const opened = Date.now();

@@ -21,6 +21,23 @@ const ROOT = join(import.meta.dirname, '../..');
 export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
 
 /** A test page: its HTML and, for a strict CSP, its stylesheet and script as files. */
+/**
+ * Ten elements over three videos (four charts, three summaries, three tables): the page that shows
+ * one client and cache per page, one request per video per new snapshot (e2e test and bench).
+ */
+export function tenElements([a, b, c]: readonly [string, string, string]): string {
+  return `<contentstats-chart video-id="${a}"></contentstats-chart>
+<contentstats-chart video-id="${b}"></contentstats-chart>
+<contentstats-chart video-id="${c}"></contentstats-chart>
+<contentstats-chart video-ids="${a},${b},${c}"></contentstats-chart>
+<contentstats-summary video-id="${a}"></contentstats-summary>
+<contentstats-summary video-id="${b}"></contentstats-summary>
+<contentstats-summary video-id="${c}"></contentstats-summary>
+<contentstats-table video-id="${a}"></contentstats-table>
+<contentstats-table video-id="${b}"></contentstats-table>
+<contentstats-table video-id="${c}"></contentstats-table>`;
+}
+
 export interface PageSpec {
   body: string;
   /** Page CSS, served as /pages/<name>.css and linked. */

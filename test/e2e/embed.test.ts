@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { darkTokens, lightTokens } from '../../src/theme/tokens';
 import { launchBrowser, type Recorder, record, SCREENSHOTS } from './embed-browser';
-import { API_KEY, type EmbedServer, startEmbedServer } from './embed-server';
+import { API_KEY, type EmbedServer, startEmbedServer, tenElements } from './embed-server';
 
 const VIDEO = (id: string) => `/api/contentstats/api/v1/videos/${id}`;
 const CONFIG = '<contentstats-config proxy-url="/api/contentstats" token-url="/token"></contentstats-config>';
@@ -140,16 +140,7 @@ describe('dist/embed.js on plain pages in Chromium (strict CSP unless a test say
     const [a, b, c] = [await seed(), await seed(), await seed()];
     const url = server.page('ten', {
       body: `${CONFIG}
-<contentstats-chart video-id="${a}"></contentstats-chart>
-<contentstats-chart video-id="${b}"></contentstats-chart>
-<contentstats-chart video-id="${c}"></contentstats-chart>
-<contentstats-chart video-ids="${a},${b},${c}"></contentstats-chart>
-<contentstats-summary video-id="${a}"></contentstats-summary>
-<contentstats-summary video-id="${b}"></contentstats-summary>
-<contentstats-summary video-id="${c}"></contentstats-summary>
-<contentstats-table video-id="${a}"></contentstats-table>
-<contentstats-table video-id="${b}"></contentstats-table>
-<contentstats-table video-id="${c}"></contentstats-table>`,
+${tenElements([a, b, c])}`,
     });
     const upstreamBefore = server.upstream.calls.length;
     const r = await visit(url, { width: 1100, height: 9000 });
