@@ -16,11 +16,21 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import express from 'express';
-import { type MockServer, startMockServer } from '../src/mock/index.js';
-import { createMemoryStore, expressProxy, mintToken, nodeProxy } from '../src/proxy/index.js';
+import type { MockServer } from '../src/mock/index.js';
 import { createProxyCore } from '../src/proxy/internal/handler.js';
 import type { Bench, Row, Section, Target } from './lib.js';
 import { ratio, summary } from './lib.js';
+import { ensureBuilt } from './size.js';
+
+// The proxy and the local API as users run them: the built package (dist/), not src/ through tsx,
+// which compiles with esbuild's keepNames (a __name() call for every closure it creates: ~2 % of
+// the proxy's CPU per request in a profile, and none of it in the package).
+const BUILD_NOTE = ensureBuilt();
+const dist = (file: string) => new URL(`../dist/${file}`, import.meta.url).href;
+const { startMockServer } = (await import(dist('mock.js'))) as typeof import('../src/mock/index.js');
+const { createMemoryStore, expressProxy, mintToken, nodeProxy } = (await import(
+  dist('proxy.js')
+)) as typeof import('../src/proxy/index.js');
 
 const SECRET = 'bench-proxy-token-secret-0123456789-abcdefghijk';
 /** Keys of the local API: it allows 1,200 requests a minute per enterprise key, so load is spread over many. */
@@ -443,6 +453,7 @@ export const bench: Bench = {
         notes: [
           'The 2-core box was shared with other agents while this ran: compare the ratios, not the absolute figures.',
           'Servers (Express with both proxies, the bare server, the local API) run in the bench process; autocannon runs in a child process, one run at a time.',
+          `The proxies and the local API are the built package (dist/proxy.js, dist/mock.js), as users run them; ${BUILD_NOTE}. (g) calls the stages from src/ through tsx (they are not exported), which adds esbuild's keepNames cost.`,
           'server CPU µs/req is the bench process’s CPU time (user + system) over a scenario divided by its requests: it moves less than requests/s when other work shares the cores. For (b) it includes the local API answering the upstream call in the same process.',
           `(a) one token-authenticated video GET answered from the memory cache (${setup.cachedBytes} B body); every request verifies the token, counts against the per-subject limit (max set to 1e9 so none is refused) and gets fresh max-age/Date headers.`,
           '(b) the same route through a second expressProxy with cache: false, over 150 videos picked at random per request (identical GETs in flight still share one upstream call: see upstream/req); the upstream call goes to the local API in this same process.',

@@ -89,7 +89,7 @@ function newestSource(): number {
 }
 
 /** Builds dist/ when a file it is made from changed after it was built (or it is missing). */
-function ensureBuilt(): string {
+export function ensureBuilt(): string {
   const outputs = ['dist/embed.js', 'dist/react.js'];
   let built = Number.POSITIVE_INFINITY;
   try {
