@@ -1,3 +1,4 @@
+import { jwtClaims } from '../shared/jwtClaims.js';
 import { ContentStatsError } from './errors.js';
 
 /** Where the client gets a bearer token from. */
@@ -27,22 +28,10 @@ interface CachedToken {
   fetchedAt: number;
 }
 
-function base64UrlDecode(part: string): string {
-  const b64 = part.replace(/-/g, '+').replace(/_/g, '/');
-  return atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-}
-
 /** `exp` of a JWT in ms, without verifying it (the server verifies; the client only plans refreshes). */
 export function jwtExpiry(token: string): number | undefined {
-  const payload = token.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    const claims: unknown = JSON.parse(base64UrlDecode(payload));
-    const exp = (claims as { exp?: unknown }).exp;
-    return typeof exp === 'number' ? exp * 1000 : undefined;
-  } catch {
-    return undefined;
-  }
+  const exp = jwtClaims(token)?.exp;
+  return typeof exp === 'number' ? exp * 1000 : undefined;
 }
 
 function parseExpiry(raw: unknown): number | undefined {

@@ -1,4 +1,4 @@
-import { base64UrlDecode } from '../shared/base64url.js';
+import { jwtClaims } from '../shared/jwtClaims.js';
 
 /**
  * Scopes a token claims (`scope` as an array or a space-separated string), read without
@@ -6,14 +6,8 @@ import { base64UrlDecode } from '../shared/base64url.js';
  * is not a JWT or names no scope (then the proxy alone decides).
  */
 export function tokenScopes(token: string): string[] | null {
-  const payload = token.split('.')[1];
-  if (!payload) return null;
-  try {
-    const claims = JSON.parse(base64UrlDecode(payload)) as { scope?: unknown };
-    if (Array.isArray(claims.scope)) return claims.scope.filter((s): s is string => typeof s === 'string');
-    if (typeof claims.scope === 'string') return claims.scope.split(/\s+/).filter(Boolean);
-    return null;
-  } catch {
-    return null;
-  }
+  const scope = jwtClaims(token)?.scope;
+  if (Array.isArray(scope)) return scope.filter((s): s is string => typeof s === 'string');
+  if (typeof scope === 'string') return scope.split(/\s+/).filter(Boolean);
+  return null;
 }
