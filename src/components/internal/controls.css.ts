@@ -64,6 +64,3 @@ export const label = style({
   fontSize: vars.fontSize.sm,
   fontWeight: vars.fontWeight.strong,
 });
-
-/** Focus ring for custom focusable elements. */
-export const focusable = style({ selectors: { '&:focus-visible': focusRing } });

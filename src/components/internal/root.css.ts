@@ -50,16 +50,3 @@ export const visuallyHidden = style({
   whiteSpace: 'nowrap',
   border: 0,
 });
-
-/** One line, ellipsis at the end: for links and ids in narrow containers. */
-export const truncate = style({
-  display: 'block',
-  minWidth: 0,
-  maxWidth: '100%',
-  overflow: 'hidden',
-  textOverflow: 'ellipsis',
-  whiteSpace: 'nowrap',
-});
-
-/** Muted secondary text. */
-export const muted = style({ color: vars.color.textMuted, fontSize: vars.fontSize.sm });
