@@ -19,6 +19,12 @@ export interface ContentStatsContext {
   /** Cache scope: the client's base URL, plus the provider's `scope` (e.g. a user id) when given. */
   scope: string;
   persister?: SnapshotPersister | undefined;
+  /**
+   * Puts what the persister kept of a video into the cache (see `restorePersisted`); set with
+   * `persister`. The hooks call it after mounting. Out of the context, the embed (which never
+   * persists) leaves the code out of its script.
+   */
+  restore?: ((id: string) => void) | undefined;
 }
 
 type Key = readonly unknown[];

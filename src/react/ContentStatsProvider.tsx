@@ -5,6 +5,7 @@ import type { Labels } from '../components/internal/labels.js';
 import { ContentStatsUiContext, type ContentStatsUiSettings } from '../components/internal/ui.js';
 import type { ContentStatsContext } from '../query/options.js';
 import { createSnapshotPersister, type SnapshotPersister, type SnapshotStorage } from '../query/persist.js';
+import { restorePersisted } from '../query/restore.js';
 import type { ThemeProp } from '../theme/index.js';
 import { ContentStatsReactContext } from './context.js';
 
@@ -84,15 +85,16 @@ export function ContentStatsProvider(props: ContentStatsProviderProps) {
     return () => queryClient.unmount();
   }, [queryClient]);
 
-  const value = useMemo<ContentStatsContext>(
-    () => ({
+  const value = useMemo<ContentStatsContext>(() => {
+    const scope = props.scope ? `${client.baseUrl}#${props.scope}` : client.baseUrl;
+    return {
       client,
       queryClient,
-      scope: props.scope ? `${client.baseUrl}#${props.scope}` : client.baseUrl,
+      scope,
       persister,
-    }),
-    [client, queryClient, persister, props.scope],
-  );
+      restore: persister && ((id: string) => restorePersisted(queryClient, persister, scope, id)),
+    };
+  }, [client, queryClient, persister, props.scope]);
   const { theme = 'auto', locale, labels } = props;
   const ui = useMemo<ContentStatsUiSettings>(
     () => ({ theme, locale, labels: labels ?? {} }),

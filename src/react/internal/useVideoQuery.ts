@@ -1,7 +1,6 @@
 import type { QueryObserverOptions, QueryObserverResult } from '@tanstack/query-core';
 import { useEffect, useMemo } from 'react';
 import type { ContentStatsError } from '../../client/errors.js';
-import { contentStatsKeys } from '../../query/keys.js';
 import { videoQueryOptions } from '../../query/options.js';
 import type { VideoData } from '../../query/schedule.js';
 import { useContentStatsContext } from '../context.js';
@@ -28,15 +27,7 @@ export function useVideoQuery<TData>(
   useEffect(() => {
     // after mount, so a server render and the hydrating client render agree (both pending);
     // the fetch that mounting started still revalidates what storage had
-    const persister = ctx.persister;
-    if (!persister || id === '') return;
-    const key = contentStatsKeys.video(ctx.scope, id);
-    if (ctx.queryClient.getQueryData(key) !== undefined) return;
-    const stored = persister.read(ctx.scope, id);
-    if (!stored) return;
-    ctx.queryClient.setQueryData(key, stored.video, { updatedAt: stored.savedAt });
-    // stored data is shown, never trusted: marked stale so the observer revalidates it
-    void ctx.queryClient.invalidateQueries({ queryKey: key, exact: true, refetchType: 'none' });
+    if (id !== '') ctx.restore?.(id);
   }, [ctx, id]);
   return useQueryObserver(ctx.queryClient, options);
 }
