@@ -14,7 +14,8 @@
  * refetches active queries (replacing a running refetch); `cancelQueries` and the last observer
  * leaving abort the request and revert; inactive queries dropped after 5 minutes. Left out:
  * retries (every query and mutation here sets `retry: false`), infinite queries, placeholders,
- * suspense, hydration, defaults setters, and result fields nothing here reads (`isLoading`,
+ * suspense, hydration, defaults setters, what only restoring persisted data would use (exact
+ * filters, `refetchType`, `updatedAt`), and result fields nothing here reads (`isLoading`,
  * `isStale`, `failureCount`, …).
  *
  * Members named `$…` are internal: the embed build mangles them (`mangleProps`).
@@ -170,11 +171,11 @@ class Query {
     for (const observer of [...this.$observers]) observer.$onQueryUpdate();
   }
 
-  $setData(data: Data, updatedAt = Date.now(), manual = false): Data {
+  $setData(data: Data, manual = false): Data {
     data = replaceEqualDeep(this.state.data, data);
     this.$set({
       data,
-      dataUpdatedAt: updatedAt,
+      dataUpdatedAt: Date.now(),
       error: null,
       isInvalidated: false,
       status: 'success',
@@ -451,10 +452,12 @@ export class QueryObserver {
   }
 }
 
+/**
+ * Query filters as the embed's data layer gives them: a key prefix. Restoring persisted snapshots
+ * (`exact`, `refetchType: 'none'`, `setQueryData`'s `updatedAt`) never happens in the embed.
+ */
 interface Filters {
   queryKey?: Key;
-  exact?: boolean;
-  refetchType?: 'active' | 'none';
 }
 
 /** query-core's `QueryClient`: the cache every observer of a connection shares. */
@@ -504,10 +507,8 @@ export class QueryClient {
     return query;
   }
 
-  $find({ queryKey, exact }: Filters): Query[] {
-    return [...this.$cache.values()].filter(
-      (q) => !queryKey || (exact ? q.$hash === hashKey(queryKey) : partialMatchKey(q.$key, queryKey)),
-    );
+  $find({ queryKey }: Filters): Query[] {
+    return [...this.$cache.values()].filter((q) => !queryKey || partialMatchKey(q.$key, queryKey));
   }
 
   getQueryState(queryKey: Key): QueryState | undefined {
@@ -522,16 +523,15 @@ export class QueryClient {
     return this.$find(filters).map((q) => [q.$key, q.state.data]);
   }
 
-  setQueryData(queryKey: Key, updater: Data, options?: { updatedAt?: number }): Data {
+  setQueryData(queryKey: Key, updater: Data): Data {
     const query = this.$build({ queryKey });
     const data = typeof updater === 'function' ? updater(query.state.data) : updater;
-    return data === undefined ? undefined : query.$setData(data, options?.updatedAt, true);
+    return data === undefined ? undefined : query.$setData(data, true);
   }
 
   invalidateQueries(filters: Filters = {}): Promise<void> {
     const queries = this.$find(filters);
     for (const query of queries) if (!query.state.isInvalidated) query.$set({ isInvalidated: true });
-    if (filters.refetchType === 'none') return Promise.resolve();
     return Promise.all(
       queries
         .filter((q) => q.$isActive() && q.state.fetchStatus !== 'paused')
