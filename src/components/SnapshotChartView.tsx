@@ -21,12 +21,11 @@ import { useAfterPaint } from './chart/useAfterPaint.js';
 import { useContainerWidth } from './chart/useContainerWidth.js';
 import { compactText } from './chart/values.js';
 import { button } from './internal/controls.css.js';
-import { EmptyState } from './internal/EmptyState.js';
-import { ErrorState } from './internal/ErrorState.js';
 import type { Labels } from './internal/labels.js';
 import { type RootProps, useRootProps, type ViewState } from './internal/Root.js';
 import { visuallyHidden } from './internal/root.css.js';
 import { Skeleton } from './internal/Skeleton.js';
+import { stateBody } from './internal/stateBody.js';
 import type { StateRenderProps } from './internal/stateProps.js';
 import { type UiProps, useUi } from './internal/ui.js';
 
@@ -166,28 +165,22 @@ export function SnapshotChartView(props: SnapshotChartViewProps) {
     if (svgRef.current) downloadPng(svgRef.current, background(), fileName).catch(() => undefined);
   };
 
-  const retry = props.onRetry ?? (() => undefined);
   let body: ReactNode;
-  if (state === 'loading') {
-    body = props.renderLoading ? (
-      props.renderLoading()
-    ) : (
-      // the plot's height and the footer row's: the layout does not jump when the data arrives
-      <Skeleton
-        label={labels.loading}
-        lines={['100%', '40%']}
-        heights={[`${height}px`, `${FOOTER_HEIGHT}px`]}
-      />
+  if (state !== 'ready') {
+    body = stateBody(
+      state,
+      props,
+      ui,
+      () => (
+        // the plot's height and the footer row's: the layout does not jump when the data arrives
+        <Skeleton
+          label={labels.loading}
+          lines={['100%', '40%']}
+          heights={[`${height}px`, `${FOOTER_HEIGHT}px`]}
+        />
+      ),
+      labels.chartEmpty,
     );
-  } else if (state === 'error') {
-    body =
-      props.renderError && props.error ? (
-        props.renderError(props.error, retry)
-      ) : (
-        <ErrorState error={props.error} retry={props.onRetry} labels={labels} format={format} />
-      );
-  } else if (state === 'empty') {
-    body = props.renderEmpty ? props.renderEmpty() : <EmptyState message={labels.chartEmpty} />;
   } else if (!sized && props.width === undefined) {
     // never painted: the container is measured as it is attached and the plot drawn at that width
     body = <div style={{ height }} />;
