@@ -251,8 +251,8 @@ class Query {
         await Promise.race([whenOnline(), cancelled]);
         this.$set({ fetchStatus: 'fetching' });
       }
-      const { queryFn } = this.$options;
-      if (!queryFn) throw new Error(`Missing queryFn: '${this.$hash}'`);
+      // every query of the data layer has a queryFn (query-core's "Missing queryFn" is for apps)
+      const queryFn = this.$options.queryFn as NonNullable<QueryOptions['queryFn']>;
       return Promise.race([queryFn({ signal: controller.signal, queryKey: this.$key }), cancelled]);
     };
     // a fetch replaced by a newer one (a silent cancel) leaves the state to that one
