@@ -56,6 +56,13 @@ function updateLists(
   }
 }
 
+/** After a write to video `id`: it, every list and the usage are stale, and fetched again where shown. */
+function refetchAfterWrite(ctx: ContentStatsContext, id: string): void {
+  void ctx.queryClient.invalidateQueries({ queryKey: contentStatsKeys.video(ctx.scope, id) });
+  void ctx.queryClient.invalidateQueries({ queryKey: LIST_PREFIX(ctx) });
+  void ctx.queryClient.invalidateQueries({ queryKey: contentStatsKeys.usage(ctx.scope) });
+}
+
 /** How long a repeated submit of the same link and duration reuses its Idempotency-Key. */
 export const RESUBMIT_WINDOW_MS = 60_000;
 /** After a failure that may have been applied, how long a resubmit keeps the key (the API may have tracked it). */
@@ -111,9 +118,7 @@ export function trackVideoMutationOptions(
           ? { videos: [seeded, ...list.videos.filter((v) => v.id !== tracked.id)] }
           : list,
       );
-      void ctx.queryClient.invalidateQueries({ queryKey: videoKey });
-      void ctx.queryClient.invalidateQueries({ queryKey: LIST_PREFIX(ctx) });
-      void ctx.queryClient.invalidateQueries({ queryKey: contentStatsKeys.usage(ctx.scope) });
+      refetchAfterWrite(ctx, tracked.id);
     },
   };
 }
@@ -156,9 +161,7 @@ export function stopTrackingMutationOptions(
     // only this video's status is put back: whatever else changed meanwhile (a new track) stays
     onError: (_error, id, context) => setStatus(ctx, id, context?.previousStatus),
     onSettled: (_data, _error, id) => {
-      void ctx.queryClient.invalidateQueries({ queryKey: contentStatsKeys.video(ctx.scope, id) });
-      void ctx.queryClient.invalidateQueries({ queryKey: LIST_PREFIX(ctx) });
-      void ctx.queryClient.invalidateQueries({ queryKey: contentStatsKeys.usage(ctx.scope) });
+      refetchAfterWrite(ctx, id);
     },
   };
 }
