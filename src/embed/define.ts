@@ -4,11 +4,13 @@ import { type PageConfig, setScriptConfig } from './config.js';
 // The bundler lays the modules out in the order they are first imported. With the chart's element
 // first (the alphabetical order), its ~10 KB of chart code came before the client, hooks and
 // ContentStatsElement; with the chart last, dist/embed.js is ~200 B smaller in gzip (measured).
+// Of the 24 orders with the videos first and the chart last, this one is the smallest (−21 B on
+// the order before it, measured).
 import { ContentStatsVideosElement } from './elements/VideosElement.js';
-import { ContentStatsUsageElement } from './elements/UsageElement.js';
 import { ContentStatsTrackerElement } from './elements/TrackerElement.js';
-import { ContentStatsSummaryElement } from './elements/SummaryElement.js';
 import { ContentStatsTableElement } from './elements/TableElement.js';
+import { ContentStatsSummaryElement } from './elements/SummaryElement.js';
+import { ContentStatsUsageElement } from './elements/UsageElement.js';
 import { ContentStatsChartElement } from './elements/ChartElement.js';
 
 /** Every element's tag and class. */
