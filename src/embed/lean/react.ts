@@ -102,9 +102,10 @@ options.vnode = (vnode: VNode) => {
   previousVNodeHook?.(vnode);
 };
 
+// preact/compat also skips `__source`, which only development JSX adds; the embed's is production JSX
 function shallowDiffers(a: Props, b: Props): boolean {
-  for (const key in a) if (key !== '__source' && !(key in b)) return true;
-  for (const key in b) if (key !== '__source' && a[key] !== b[key]) return true;
+  for (const key in a) if (!(key in b)) return true;
+  for (const key in b) if (a[key] !== b[key]) return true;
   return false;
 }
 
@@ -120,7 +121,7 @@ export function memo<P extends object>(
     this.shouldComponentUpdate = shouldComponentUpdate;
     return createElement(component as ComponentType<object>, props);
   }
-  Memoed.displayName = `Memo(${component.displayName || component.name})`;
+  // no `displayName` (`Memo(…)`): only developer tools read it, and the embed has none
   return Memoed as ComponentType<P>;
 }
 
