@@ -1,6 +1,8 @@
 // Downloads render the SVG standalone: theme colors live in CSS custom properties that a file
 // opened on its own cannot resolve, so computed colors are written into attributes.
 
+import { saveBlob } from '../internal/saveBlob.js';
+
 const SHAPE = [
   'fill',
   'stroke',
@@ -64,21 +66,6 @@ export function serializeChartSvg(svg: SVGSVGElement, background: string | undef
   const text = new XMLSerializer().serializeToString(clone);
   // serialisers add the namespace of an SVG element themselves; a second xmlns would be invalid XML
   return text.includes('xmlns=') ? text : text.replace('<svg', `<svg xmlns="${SVG_NS}"`);
-}
-
-/** Saves a blob under `fileName` through a temporary link. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // revoked on the next task: the click has started the download by then
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /** Saves the chart as an SVG file. */

@@ -1,3 +1,5 @@
+import { saveBlob } from './saveBlob.js';
+
 /** A CSV cell: text, a number, an exact bigint, or nothing. */
 export type CsvValue = string | number | bigint | null | undefined;
 
@@ -29,14 +31,5 @@ export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValu
 /** Offers `text` as a file download; does nothing where there is no DOM (SSR). */
 export function downloadText(text: string, fileName: string, type = 'text/csv;charset=utf-8'): void {
   if (typeof document === 'undefined' || typeof URL.createObjectURL !== 'function') return;
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  anchor.style.display = 'none';
-  document.body.appendChild(anchor);
-  anchor.click();
-  anchor.remove();
-  // revoked after the click has been handled, or some browsers cancel the download
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveBlob(new Blob([text], { type }), fileName);
 }
