@@ -22,7 +22,7 @@ import { useContainerWidth } from './chart/useContainerWidth.js';
 import { compactText } from './chart/values.js';
 import { button } from './internal/controls.css.js';
 import type { Labels } from './internal/labels.js';
-import { type RootProps, useRootProps, type ViewState } from './internal/Root.js';
+import { type RootProps, useRootProps, viewState } from './internal/Root.js';
 import { visuallyHidden } from './internal/root.css.js';
 import { Skeleton } from './internal/Skeleton.js';
 import { stateBody } from './internal/stateBody.js';
@@ -67,13 +67,6 @@ const NO_SERIES: readonly PlotSeries[] = [];
 // used until the container is measured, and where it cannot be (SSR, jsdom)
 const FALLBACK_WIDTH = 640;
 
-function viewState(status: SnapshotChartViewProps['status'], series: readonly PlotSeries[]): ViewState {
-  if (status === 'error') return 'error';
-  if (status === 'pending') return 'loading';
-  // drawable points, so a single snapshot in per-hour mode (no change yet) is empty too
-  return series.some((s) => s.xs.length > 0) ? 'ready' : 'empty';
-}
-
 /**
  * A line chart of snapshot series, drawn from props (no data fetching): totals or per-hour
  * change, linear or log scale, real time or hours since start. Crosshair tooltip with exact
@@ -92,7 +85,13 @@ export function SnapshotChartView(props: SnapshotChartViewProps) {
   const ui = useUi(props);
   const { format, labels } = ui;
   const all = useMemo(() => toPlotSeries(series, mode, align), [series, mode, align]);
-  const state = viewState(status, all);
+  // an error or a pending status wins over series the chart already has (hasData false); drawable
+  // points, so a single snapshot in per-hour mode (no change yet) is empty too
+  const state = viewState(
+    status,
+    false,
+    all.some((s) => s.xs.length > 0),
+  );
   const root = useRootProps('SnapshotChart', ui, props, state, chartRoot);
   const [measureRef, measured, sized] = useContainerWidth(FALLBACK_WIDTH);
   const width = props.width ?? measured;
