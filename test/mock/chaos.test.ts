@@ -8,6 +8,7 @@ import { parseCliArgs } from '../../src/mock/internal/cli-args';
 import { createHandlers } from '../../src/mock/msw';
 import { type MockServer, startMockServer } from '../../src/mock/server';
 import type { MockChaosRecord } from '../../src/mock/types';
+import { runRandomTracks } from '../helpers/randomTracks';
 
 // The local API misbehaving on purpose, over real HTTP: each fault does what its name says, and
 // the client's retries with one Idempotency-Key never turn a lost answer into a second charge.
@@ -347,33 +348,13 @@ describe('1,000 randomized track attempts under mixed chaos', () => {
           retry: { retries: 3, baseDelayMs: 2, maxDelayMs: 20, maxRetryAfterMs: 2000 },
         }),
       );
-      // links repeat across attempts on purpose: a second call for a running link must get a 409, never a second tracking
-      let seed = 12345;
-      const random = () => {
-        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-        return seed / 2 ** 32;
-      };
-      const attempts = Array.from({ length: 1000 }, () => ({
-        key: Math.floor(random() * keys.length),
-        link: LINK(900_000 + Math.floor(random() * 700)),
-      }));
-      const results: { key: number; link: string; id?: string; error?: ContentStatsError }[] = [];
-      let next = 0;
-      const worker = async () => {
-        for (;;) {
-          const attempt = attempts[next++];
-          if (attempt === undefined) return;
-          const c = clients[attempt.key];
-          if (!c) throw new Error('no client');
-          try {
-            const tracked = await c.trackVideo({ video_link: attempt.link, duration_days: 1 });
-            results.push({ ...attempt, id: tracked.id });
-          } catch (error) {
-            results.push({ ...attempt, error: error as ContentStatsError });
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: 40 }, worker));
+      const results = await runRandomTracks(clients, {
+        count: 1000,
+        seed: 12345,
+        link: (n) => LINK(900_000 + n),
+        linkCount: 700,
+        concurrency: 40,
+      });
       mix.chaos.clear();
 
       // every fault happened, and some calls failed for good: the checks below have something to check
@@ -415,7 +396,7 @@ describe('1,000 randomized track attempts under mixed chaos', () => {
         // every success is one of them; a 409 names one of them
         trackings += videos.length;
         const ids = new Set(videos.map((v) => v.id));
-        for (const r of results.filter((x) => x.key === i)) {
+        for (const r of results.filter((x) => x.client === i)) {
           if (r.id) expect(ids.has(r.id)).toBe(true);
           // (a 409 whose body chaos garbled names none)
           const existing = r.error?.code === 'conflict' ? r.error.existingId : undefined;

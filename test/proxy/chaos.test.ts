@@ -8,6 +8,7 @@ import { createMockApi } from '../../src/mock/engine';
 import { type MockServer, startMockServer } from '../../src/mock/server';
 import type { MockChaosRecord } from '../../src/mock/types';
 import { expressProxy, mintToken, type ProxyErrorContext, type ProxyLogEntry } from '../../src/proxy/index';
+import { runRandomTracks } from '../helpers/randomTracks';
 
 // The browser's path under faults: client → proxy (real Express) → local API misbehaving on
 // purpose. The proxy must pass failures on as failures (never cache or replay a broken answer),
@@ -198,34 +199,13 @@ describe('1,000 randomized track attempts through the proxy under mixed chaos', 
         }),
       ),
     );
-    // links repeat across attempts and subjects on purpose: a second call for a running link must
-    // get a 409, never a second tracking
-    let seed = 4242;
-    const random = () => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed / 2 ** 32;
-    };
-    const attempts = Array.from({ length: 1000 }, () => ({
-      subject: Math.floor(random() * subjects.length),
-      link: LINK(700_000 + Math.floor(random() * 600)),
-    }));
-    const results: { link: string; id?: string; error?: ContentStatsError }[] = [];
-    let next = 0;
-    const worker = async () => {
-      for (;;) {
-        const attempt = attempts[next++];
-        if (attempt === undefined) return;
-        const c = clients[attempt.subject];
-        if (!c) throw new Error('no client');
-        try {
-          const tracked = await c.trackVideo({ video_link: attempt.link, duration_days: 1 });
-          results.push({ link: attempt.link, id: tracked.id });
-        } catch (error) {
-          results.push({ link: attempt.link, error: error as ContentStatsError });
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: 30 }, worker));
+    const results = await runRandomTracks(clients, {
+      count: 1000,
+      seed: 4242,
+      link: (n) => LINK(700_000 + n),
+      linkCount: 600,
+      concurrency: 30,
+    });
     api.chaos.clear();
     wallShift += 61_000;
 
