@@ -2,6 +2,7 @@ import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { vanillaExtractPlugin } from '@vanilla-extract/vite-plugin';
 import { playwright } from '@vitest/browser-playwright';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
 import { CHROMIUM, CHROMIUM_ARGS } from './test/helpers/chromium.js';
@@ -26,6 +27,30 @@ export const preactAliases = [
   { find: /^react-dom$/, replacement: 'preact/compat' },
   { find: /^react$/, replacement: 'preact/compat' },
 ];
+
+/**
+ * The embed's swap of the client's developer-facing error messages (src/client/internal/messages.ts)
+ * for short ones (src/embed/lean/messages.ts): its elements show `labels` instead. A module of ours
+ * is imported by relative path, which an alias cannot match, so this resolves every relative import
+ * and swaps the one that lands on the original. Fails a build that never loaded the lean module.
+ */
+export function leanMessages(): Plugin {
+  const original = fileURLToPath(new URL('./src/client/internal/messages.ts', import.meta.url));
+  const lean = fileURLToPath(new URL('./src/embed/lean/messages.ts', import.meta.url));
+  return {
+    name: 'contentstats-lean-messages',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !source.startsWith('.') || !/(^|\/)messages\.js$/.test(source)) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved?.id === original ? lean : null;
+    },
+    // builds only (Vitest's dev server never generates a bundle)
+    generateBundle() {
+      if (this.getModuleInfo(original)) this.error(`${original} was bundled: the swap failed`);
+    },
+  };
+}
 
 export default defineConfig({
   publicDir: false,
@@ -135,6 +160,7 @@ export default defineConfig({
             ...preactAliases,
           ],
         },
+        plugins: [leanMessages()],
         test: {
           name: 'embed-lean',
           include: ['test/react/hooks.test.tsx', 'test/components/*.test.tsx', 'test/react/refresh.test.tsx'],

@@ -28,11 +28,4 @@ export function checkTrackInput(input: TrackVideoInput): CheckedTrackInput | Con
   };
 }
 
-/** Message of an insufficient balance, shared by the API's 402 and the early local refusal. */
-export function insufficientBalanceMessage(balance: number | undefined, needed?: number): string {
-  const left =
-    balance === undefined
-      ? ''
-      : `: $${balance.toFixed(2)} left${needed === undefined ? '' : `, $${needed.toFixed(2)} needed`}`;
-  return `Insufficient balance${left}. Top up your ContentStats balance, or track for fewer days.`;
-}
+export { insufficientBalanceMessage } from './internal/messages.js';

@@ -1,7 +1,7 @@
 import { ContentStatsError, type ContentStatsErrorCode } from '../errors.js';
 import { parseRetryAt } from '../rateLimit.js';
-import { insufficientBalanceMessage } from '../trackInput.js';
 import type { RateLimit } from '../types.js';
+import { httpMessage } from './messages.js';
 
 function codeFor(status: number): ContentStatsErrorCode {
   if (status === 401) return 'unauthorized';
@@ -12,10 +12,6 @@ function codeFor(status: number): ContentStatsErrorCode {
   if (status === 429) return 'rate_limited';
   if (status >= 500) return 'server';
   return 'invalid_request';
-}
-
-function seconds(ms: number): string {
-  return `${Math.max(1, Math.ceil(ms / 1000))} s`;
 }
 
 /** Turns a non-2xx response (body already read) into a typed error with a message a person can act on. */
@@ -40,48 +36,31 @@ export function httpError(
   let existingId: string | undefined;
   let balance: number | undefined;
   let retryAt: number | undefined;
-  let message: string;
-  switch (code) {
-    case 'unauthorized':
-      message = `The API key or access token was refused (401)${said ? `: ${said}` : ''}. Check the key on your server, or sign in again.`;
-      break;
-    case 'insufficient_balance': {
-      const raw = fields.balance ?? fields.balance_usd;
-      const n = typeof raw === 'string' ? Number(raw) : raw;
-      balance = typeof n === 'number' && Number.isFinite(n) ? n : undefined;
-      message = insufficientBalanceMessage(balance);
-      break;
-    }
-    case 'forbidden':
-      message = `Not allowed (403)${said ? `: ${said}.` : '.'}`;
-      break;
-    case 'not_found':
-      message = `Not found (404)${said ? `: ${said}` : ''}. Check that the video is public and the id or link is right.`;
-      break;
-    case 'conflict': {
-      const id = fields.existing_id ?? fields.id;
-      existingId = typeof id === 'string' && id !== '' ? id : undefined;
-      message = `Conflict (409)${said ? `: ${said}.` : '.'}`;
-      break;
-    }
-    case 'rate_limited':
-      retryAt = parseRetryAt(response.headers, rateLimit, now);
-      message =
-        retryAt === undefined
-          ? 'Rate limit reached (429). Wait a minute before trying again.'
-          : `Rate limit reached (429). Try again in ${seconds(retryAt - now)}.`;
-      break;
-    case 'server':
-      // a 503 with Retry-After says when to come back; without it, backoff decides
-      if (response.headers.has('retry-after')) retryAt = parseRetryAt(response.headers, null, now);
-      message =
-        apiCode === 'upstream_unauthorized'
-          ? `The proxy's own API key was refused (${status})${said ? `: ${said}` : ''}. Its operator must fix the server's key; trying again will not help.`
-          : `The ContentStats API failed (${status})${said ? `: ${said}` : ''}. Try again in a moment.`;
-      break;
-    default:
-      message = `The request was refused (${status})${said ? `: ${said}.` : '.'}`;
+  if (code === 'insufficient_balance') {
+    const raw = fields.balance ?? fields.balance_usd;
+    const n = typeof raw === 'string' ? Number(raw) : raw;
+    balance = typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+  } else if (code === 'conflict') {
+    const id = fields.existing_id ?? fields.id;
+    existingId = typeof id === 'string' && id !== '' ? id : undefined;
+  } else if (code === 'rate_limited') {
+    retryAt = parseRetryAt(response.headers, rateLimit, now);
+  } else if (code === 'server' && response.headers.has('retry-after')) {
+    // a 503 with Retry-After says when to come back; without it, backoff decides
+    retryAt = parseRetryAt(response.headers, null, now);
   }
+  // the reason of a refused request is shown to the user; the other messages only to developers
+  const message =
+    code === 'invalid_request'
+      ? `The request was refused (${status})${said ? `: ${said}.` : '.'}`
+      : httpMessage({
+          code,
+          status,
+          said,
+          apiCode,
+          balance,
+          retryInMs: code === 'rate_limited' && retryAt !== undefined ? retryAt - now : undefined,
+        });
   // a 5xx may come after the API acted (a proxy timing out on it, a crash after the write); a 4xx is a
   // definite refusal, and so is a proxy saying the API refused its key
   const outcome = status >= 500 && apiCode !== 'upstream_unauthorized' ? 'unknown' : 'not_applied';

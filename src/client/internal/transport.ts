@@ -5,6 +5,13 @@ import type { RateLimit } from '../types.js';
 import { backoffDelay, type ResolvedRetry, sleep } from './backoff.js';
 import { DecodeError } from './decode.js';
 import { httpError } from './httpError.js';
+import {
+  abortedMessage,
+  networkMessage,
+  notJsonMessage,
+  timeoutMessage,
+  unreadableMessage,
+} from './messages.js';
 
 export type Auth =
   | { kind: 'none' }
@@ -75,7 +82,7 @@ function attemptSignal(parent: AbortSignal | undefined, timeoutMs: number) {
 }
 
 function abortedError(cause: unknown, outcome: 'unknown' | 'not_applied'): ContentStatsError {
-  return new ContentStatsError({ code: 'aborted', message: 'The request was cancelled.', cause, outcome });
+  return new ContentStatsError({ code: 'aborted', message: abortedMessage(), cause, outcome });
 }
 
 async function readJson(
@@ -139,10 +146,6 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
       },
     );
   });
-}
-
-function formatDuration(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
 }
 
 /** Runs a request with auth, timeout, retries (network, timeout, 5xx, 429 only) and response checks. */
@@ -260,7 +263,7 @@ async function attemptOnce<TData>(
     if (attempt.timedOut()) {
       throw new ContentStatsError({
         code: 'timeout',
-        message: `The ContentStats API did not answer within ${formatDuration(timeoutMs)}. Try again.`,
+        message: timeoutMessage(timeoutMs),
         cause,
         outcome,
       });
@@ -268,7 +271,7 @@ async function attemptOnce<TData>(
     if (spec.signal?.aborted) throw abortedError(cause, outcome);
     throw new ContentStatsError({
       code: 'network',
-      message: 'Could not reach the ContentStats API. Check your connection and try again.',
+      message: networkMessage(),
       cause,
       outcome,
     });
@@ -288,7 +291,7 @@ async function attemptOnce<TData>(
     throw new ContentStatsError({
       code: 'invalid_response',
       status: response.status,
-      message: 'The ContentStats API answered with something that is not JSON.',
+      message: notJsonMessage(),
       rateLimit,
       cause: parsed.cause,
       outcome: 'unknown',
@@ -301,7 +304,7 @@ async function attemptOnce<TData>(
     throw new ContentStatsError({
       code: 'invalid_response',
       status: response.status,
-      message: `The ContentStats API sent a response this client does not understand: ${cause.message}.`,
+      message: unreadableMessage(cause.message),
       rateLimit,
       cause,
       outcome: 'unknown',
