@@ -9,7 +9,7 @@ import { Script } from 'node:vm';
 import { vanillaExtractPlugin } from '@vanilla-extract/vite-plugin';
 import { type MinifyOptions, minify } from 'terser';
 import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
-import { preactAliases } from './vite.config.js';
+import { leanMessages, preactAliases } from './vite.config.js';
 
 const PLACEHOLDER = '__CONTENTSTATS_EMBED_CSS__';
 
@@ -253,6 +253,7 @@ export function embedConfig(format: 'iife' | 'es'): UserConfig {
     },
     plugins: [
       vanillaExtractPlugin({ identifiers: shortIdentifiers() }),
+      leanMessages(),
       styleFilesKeepCss(),
       cssIntoScript(format),
       namesMangled(QUERY_CORE_NAMES),
