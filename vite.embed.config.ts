@@ -9,6 +9,7 @@ import { Script } from 'node:vm';
 import { vanillaExtractPlugin } from '@vanilla-extract/vite-plugin';
 import { type MinifyOptions, minify } from 'terser';
 import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
+import { orderForGzip } from './scripts/gzip-order.js';
 import { leanMessages, preactAliases } from './vite.config.js';
 
 const PLACEHOLDER = '__CONTENTSTATS_EMBED_CSS__';
@@ -97,6 +98,8 @@ function cssIntoScript(format: 'iife' | 'es'): Plugin {
           const end = /\}\)?\(\);?\s*$/.exec(code);
           if (!end) this.error(`${file.fileName}: not an IIFE, nowhere to declare the CSS`);
           code = `${code.slice(0, end.index)};${declaration}${code.slice(end.index)}`;
+          // function declarations in the order that gzips smallest (scripts/gzip-order.ts): ~3 s
+          code = orderForGzip(code).code;
           // compiled, not run: a misplaced declaration fails the build, not a visitor's page
           new Script(code, { filename: file.fileName });
         }
