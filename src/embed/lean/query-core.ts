@@ -15,8 +15,9 @@
  * leaving abort the request and revert; inactive queries dropped after 5 minutes. Left out:
  * retries (every query and mutation here sets `retry: false`), infinite queries, placeholders,
  * suspense, hydration, defaults setters, what only restoring persisted data would use (exact
- * filters, `refetchType`, `updatedAt`), and result fields nothing here reads (`isLoading`,
- * `isStale`, `failureCount`, …).
+ * filters, `refetchType`, `updatedAt`), what the data layer's keys and functions never need
+ * (sorted object keys in hashes, object parts in filters, the function context beyond the
+ * `signal`), and result fields nothing here reads (`isLoading`, `isStale`, `failureCount`, …).
  *
  * Members named `$…` are internal: the embed build mangles them (`mangleProps`).
  */
@@ -41,7 +42,7 @@ interface QueryState {
 export interface QueryOptions {
   queryKey: Key;
   queryHash?: string;
-  queryFn?: (context: { signal: AbortSignal; queryKey: Key }) => Promise<Data>;
+  queryFn?: (context: { signal: AbortSignal }) => Promise<Data>;
   enabled?: OrFn<boolean>;
   staleTime?: OrFn<number>;
   refetchInterval?: OrFn<number | false>;
@@ -73,24 +74,11 @@ const dueOnMount = (query: Query, options: QueryOptions) =>
   enabled(options, query) && (query.state.data === undefined || due(query, options));
 const changed = (a: Result, b: Result | undefined, key: string) => !b || a[key] !== b[key];
 
-/** query-core's key hash: JSON with object keys sorted. */
-const hashKey = (key: Key): string =>
-  JSON.stringify(key, (_, value) =>
-    isPlainObject(value)
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : value,
-  );
-
-/** A filter key matches every key it is a prefix of (objects matched by their given fields). */
-function partialMatchKey(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b) || (Array.isArray(b) && b.length > (a as []).length))
-    return false;
-  return Object.keys(b).every((k) =>
-    partialMatchKey((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-  );
-}
+/**
+ * query-core's key hash is JSON with object keys sorted; the data layer's keys (src/query/keys.ts)
+ * hold strings and at most one object, with one key (`{ platform }`), so plain JSON is the same.
+ */
+const hashKey = (key: Key): string => JSON.stringify(key);
 
 /** query-core's structural sharing: `b`, reusing every part of `a` that is deeply equal. */
 function replaceEqualDeep(a: unknown, b: unknown): unknown {
@@ -138,8 +126,8 @@ export const notifyManager = {
       schedule(() => fn(...args)),
 };
 
-/** Why a fetch stopped early: the state from before it is put back. */
-class Cancelled {}
+/** Why a fetch stopped early: the state from before it is put back (never leaves this module). */
+const CANCELLED = {};
 
 class Query {
   state: QueryState = {
@@ -152,15 +140,13 @@ class Query {
     isInvalidated: false,
   };
   $observers: QueryObserver[] = [];
-  $revertState: QueryState | undefined;
-  $promise: Promise<Data> | undefined;
-  $abort: ((reason: Cancelled) => void) | undefined;
-  $gc: ReturnType<typeof setTimeout> | undefined;
+  declare $revertState: QueryState | undefined;
+  declare $promise: Promise<Data> | undefined;
+  declare $abort: ((reason: unknown) => void) | undefined;
+  declare $gc: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly $cache: Map<string, Query>,
-    readonly $key: Key,
-    readonly $hash: string,
     public $options: QueryOptions,
   ) {
     this.$scheduleGc();
@@ -191,10 +177,6 @@ class Query {
     return data === undefined || isInvalidated || dataUpdatedAt + staleTime <= Date.now();
   }
 
-  $isActive(): boolean {
-    return this.$observers.some((o) => enabled(o.$options, this));
-  }
-
   $addObserver(observer: QueryObserver): void {
     if (!this.$observers.includes(observer)) this.$observers.push(observer);
     clearTimeout(this.$gc);
@@ -211,12 +193,10 @@ class Query {
   $scheduleGc(): void {
     clearTimeout(this.$gc);
     this.$gc = setTimeout(() => {
-      if (
-        !this.$observers.length &&
-        this.state.fetchStatus === 'idle' &&
-        this.$cache.get(this.$hash) === this
-      ) {
-        this.$cache.delete(this.$hash);
+      // the options' hash is this query's: only options with its hash ever reach it
+      const hash = this.$options.queryHash as string;
+      if (!this.$observers.length && this.state.fetchStatus === 'idle' && this.$cache.get(hash) === this) {
+        this.$cache.delete(hash);
       }
     }, 300_000);
   }
@@ -224,7 +204,7 @@ class Query {
   $cancel(): Promise<void> {
     const promise = this.$promise;
     if (!promise) return Promise.resolve();
-    this.$abort?.(new Cancelled());
+    this.$abort?.(CANCELLED);
     return promise.then(noop, noop);
   }
 
@@ -253,7 +233,8 @@ class Query {
       }
       // every query of the data layer has a queryFn (query-core's "Missing queryFn" is for apps)
       const queryFn = this.$options.queryFn as NonNullable<QueryOptions['queryFn']>;
-      return Promise.race([queryFn({ signal: controller.signal, queryKey: this.$key }), cancelled]);
+      // only the signal: the data layer's query functions read nothing else of query-core's context
+      return Promise.race([queryFn({ signal: controller.signal }), cancelled]);
     };
     // a fetch replaced by a newer one (a silent cancel) leaves the state to that one
     const current = () => {
@@ -266,7 +247,7 @@ class Query {
       (error: unknown) => {
         if (current()) {
           this.$set(
-            error instanceof Cancelled
+            error === CANCELLED
               ? { ...this.$revertState, fetchStatus: 'idle' }
               : {
                   error,
@@ -290,10 +271,10 @@ export class QueryObserver {
   $options: QueryOptions;
   $query: Query;
   $listeners = new Set<Listener>();
-  $result: Result | undefined;
+  declare $result: Result | undefined;
   $tracked = new Set<PropertyKey>();
-  $select: [fn: (data: Data) => Data, from: Data, to: Data] | undefined;
-  $interval: ReturnType<typeof setInterval> | undefined;
+  declare $select: [fn: (data: Data) => Data, from: Data, to: Data] | undefined;
+  declare $interval: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     readonly $client: QueryClient,
@@ -301,7 +282,6 @@ export class QueryObserver {
   ) {
     this.$options = $client.defaultQueryOptions(options);
     this.$query = $client.$build(this.$options);
-    this.refetch = this.refetch.bind(this);
   }
 
   subscribe(listener: Listener): Listener {
@@ -362,9 +342,7 @@ export class QueryObserver {
     });
   }
 
-  refetch(): Promise<Result> {
-    return this.$fetch(true).then(() => this.getCurrentResult());
-  }
+  refetch = (): Promise<Result> => this.$fetch(true).then(() => this.getCurrentResult());
 
   $onQueryUpdate(): void {
     this.$updateResult();
@@ -453,17 +431,17 @@ export class QueryObserver {
 }
 
 /**
- * Query filters as the embed's data layer gives them: a key prefix. Restoring persisted snapshots
- * (`exact`, `refetchType: 'none'`, `setQueryData`'s `updatedAt`) never happens in the embed.
+ * Query filters as the embed's data layer gives them: a key prefix, always. Restoring persisted
+ * snapshots (`exact`, `refetchType: 'none'`, `setQueryData`'s `updatedAt`) never happens in the embed.
  */
 interface Filters {
-  queryKey?: Key;
+  queryKey: Key;
 }
 
 /** query-core's `QueryClient`: the cache every observer of a connection shares. */
 export class QueryClient {
   $cache = new Map<string, Query>();
-  $unmount: Listener | undefined;
+  declare $unmount: Listener | undefined;
 
   /** Follows focus and network while mounted: refetches stale queries on return, pauses offline. */
   mount(): void {
@@ -501,14 +479,20 @@ export class QueryClient {
     const hash = defaulted.queryHash as string;
     let query = this.$cache.get(hash);
     if (!query) {
-      query = new Query(this.$cache, defaulted.queryKey, hash, defaulted);
+      query = new Query(this.$cache, defaulted);
       this.$cache.set(hash, query);
     }
     return query;
   }
 
+  /**
+   * The queries whose key starts with the filter's. query-core also matches objects in a filter by
+   * their given fields; the data layer's filters hold only strings (src/query/keys.ts prefixes).
+   */
   $find({ queryKey }: Filters): Query[] {
-    return [...this.$cache.values()].filter((q) => !queryKey || partialMatchKey(q.$key, queryKey));
+    return [...this.$cache.values()].filter((q) =>
+      queryKey.every((part, i) => q.$options.queryKey[i] === part),
+    );
   }
 
   getQueryState(queryKey: Key): QueryState | undefined {
@@ -520,7 +504,7 @@ export class QueryClient {
   }
 
   getQueriesData(filters: Filters): Array<[Key, Data]> {
-    return this.$find(filters).map((q) => [q.$key, q.state.data]);
+    return this.$find(filters).map((q) => [q.$options.queryKey, q.state.data]);
   }
 
   setQueryData(queryKey: Key, updater: Data): Data {
@@ -529,17 +513,17 @@ export class QueryClient {
     return data === undefined ? undefined : query.$setData(data, true);
   }
 
-  invalidateQueries(filters: Filters = {}): Promise<void> {
+  invalidateQueries(filters: Filters): Promise<void> {
     const queries = this.$find(filters);
     for (const query of queries) if (!query.state.isInvalidated) query.$set({ isInvalidated: true });
     return Promise.all(
       queries
-        .filter((q) => q.$isActive() && q.state.fetchStatus !== 'paused')
+        .filter((q) => q.state.fetchStatus !== 'paused' && q.$observers.some((o) => enabled(o.$options, q)))
         .map((q) => q.$fetch(undefined, true).catch(noop)),
     ).then(noop);
   }
 
-  cancelQueries(filters: Filters = {}): Promise<void> {
+  cancelQueries(filters: Filters): Promise<void> {
     return Promise.all(this.$find(filters).map((q) => q.$cancel())).then(noop);
   }
 }
@@ -558,7 +542,8 @@ interface MutationOptions {
 /** A mutation's state, with query-core's field names. */
 type MutationState = Result & { status: 'idle' | Status };
 
-const idle = (): MutationState => ({
+/** Never changed: every state change makes a new object. */
+const IDLE: MutationState = {
   context: undefined,
   data: undefined,
   error: null,
@@ -566,21 +551,19 @@ const idle = (): MutationState => ({
   status: 'idle',
   variables: undefined,
   submittedAt: 0,
-});
+};
 
 /** query-core's `MutationObserver`: the state of the latest `mutate` call. */
 export class MutationObserver {
-  $state = idle();
-  $result: Result;
+  $state = IDLE;
+  declare $result: Result;
   $listeners = new Set<Listener>();
   $run = 0;
 
   constructor(
-    readonly $client: QueryClient,
+    _client: QueryClient,
     public $options: MutationOptions,
   ) {
-    this.mutate = this.mutate.bind(this);
-    this.reset = this.reset.bind(this);
     this.$result = this.$createResult();
   }
 
@@ -597,9 +580,7 @@ export class MutationObserver {
     return this.$result;
   }
 
-  reset(): void {
-    this.$set(idle(), ++this.$run);
-  }
+  reset = (): void => this.$set(IDLE, ++this.$run);
 
   /** Changes the state if `run` is still the latest `mutate` call. */
   $set(patch: Partial<MutationState>, run: number): void {
@@ -622,32 +603,34 @@ export class MutationObserver {
     };
   }
 
-  async mutate(variables: unknown): Promise<unknown> {
+  mutate = async (variables: unknown): Promise<unknown> => {
     const run = ++this.$run;
-    const { mutationFn, onMutate, onSuccess, onError, onSettled, meta, mutationKey } = this
-      .$options as Record<string, ((...args: unknown[]) => unknown) | undefined>;
-    const fnContext = { client: this.$client, meta, mutationKey };
-    this.$set({ ...idle(), status: 'pending', variables, submittedAt: Date.now(), isPaused: !online }, run);
+    // no function context (client, meta, mutationKey) after the arguments: the data layer's take none
+    const { mutationFn, onMutate, onSuccess, onError, onSettled } = this.$options as Record<
+      string,
+      ((...args: unknown[]) => unknown) | undefined
+    >;
+    this.$set({ ...IDLE, status: 'pending', variables, submittedAt: Date.now(), isPaused: !online }, run);
     let context: unknown;
     try {
-      context = await onMutate?.(variables, fnContext);
+      context = await onMutate?.(variables);
       this.$set({ context }, run);
       await whenOnline();
       this.$set({ isPaused: false }, run);
-      if (!mutationFn) throw new Error('No mutationFn found');
-      const data = await mutationFn(variables, fnContext);
-      await onSuccess?.(data, variables, context, fnContext);
-      await onSettled?.(data, null, variables, context, fnContext);
+      // both mutations of the data layer have one (query-core's "No mutationFn found" is for apps)
+      const data = await (mutationFn as NonNullable<typeof mutationFn>)(variables);
+      await onSuccess?.(data, variables, context);
+      await onSettled?.(data, null, variables, context);
       this.$set({ data, status: 'success' }, run);
       return data;
     } catch (error) {
       try {
-        await onError?.(error, variables, context, fnContext);
-        await onSettled?.(undefined, error, variables, context, fnContext);
+        await onError?.(error, variables, context);
+        await onSettled?.(undefined, error, variables, context);
       } finally {
         this.$set({ error, status: 'error', isPaused: false }, run);
       }
       throw error;
     }
-  }
+  };
 }
