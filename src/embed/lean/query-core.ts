@@ -59,9 +59,10 @@ export interface QueryOptions {
 type Result = Record<string, unknown>;
 
 const noop = () => {};
+// query-core also checks `Object.prototype.toString`; the data (decoded API answers) has no
+// `Symbol.toStringTag` that could make it differ
 const isPlainObject = (o: unknown): o is Record<string, unknown> =>
-  Object.prototype.toString.call(o) === '[object Object]' &&
-  [Object.prototype, null].includes(Object.getPrototypeOf(o));
+  !!o && [Object.prototype, null].includes(Object.getPrototypeOf(o));
 const resolve = <T>(value: OrFn<T> | undefined, query: Query): T | undefined =>
   typeof value === 'function' ? (value as (q: Query) => T)(query) : value;
 const enabled = (options: QueryOptions, query: Query) => resolve(options.enabled, query) !== false;
@@ -72,7 +73,9 @@ const due = (query: Query, options: QueryOptions, when: boolean | 'always' | und
   (when === 'always' || query.$isStale(resolve(options.staleTime, query)));
 const dueOnMount = (query: Query, options: QueryOptions) =>
   enabled(options, query) && (query.state.data === undefined || due(query, options));
-const changed = (a: Result, b: Result | undefined, key: string) => !b || a[key] !== b[key];
+/** The fields of `next` that differ from `prev`'s (all of them without `prev`). */
+const changedKeys = (next: Result, prev: Result | undefined) =>
+  Object.keys(next).filter((key) => !prev || next[key] !== prev[key]);
 
 /**
  * query-core's key hash is JSON with object keys sorted; the data layer's keys (src/query/keys.ts)
@@ -323,8 +326,7 @@ export class QueryObserver {
   getOptimisticResult(options: QueryOptions): Result {
     const result = this.$createResult(this.$client.$build(options), options);
     // as query-core: what the next render shows is what later updates are compared with
-    const prev = this.$result;
-    if (Object.keys(result).some((key) => changed(result, prev, key))) this.$result = result;
+    if (changedKeys(result, this.$result).length) this.$result = result;
     return result;
   }
 
@@ -372,9 +374,8 @@ export class QueryObserver {
   }
 
   $updateResult(): void {
-    const prev = this.$result;
     const next = this.$createResult(this.$query, this.$options);
-    const keys = Object.keys(next).filter((key) => changed(next, prev, key));
+    const keys = changedKeys(next, this.$result);
     if (!keys.length) return;
     this.$result = next;
     // tracked: only a change in a field the component has read re-renders it
