@@ -322,14 +322,13 @@ export abstract class ContentStatsElement extends HTMLElementBase {
     }
     const check = this.#scopeCheck(connection, scope);
     if (check === undefined) return null;
-    if (check.error !== undefined) {
-      const code = isContentStatsError(check.error) ? check.error.code : 'unauthorized';
-      const text = isContentStatsError(check.error)
-        ? check.error.message
-        : 'No access token could be fetched.';
+    const { error } = check;
+    if (error !== undefined) {
+      const known = isContentStatsError(error);
+      const text = known ? error.message : 'No access token could be fetched.';
       // asked again on the next render: the visitor may have signed in meanwhile
       this.#scopes.delete(`${connection.key} ${scope}`);
-      this.#report('api', code, text);
+      this.#report('api', known ? error.code : 'unauthorized', text);
       return this.#message(text);
     }
     if (check.ok) return undefined;
