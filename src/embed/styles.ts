@@ -1,4 +1,4 @@
-import { type ThemeName, themeClass } from '../theme/index.js';
+import { darkTheme, lightTheme, type ThemeName } from '../theme/index.js';
 
 /**
  * The components' CSS as one string. The embed build replaces this placeholder with a call of a
@@ -7,15 +7,17 @@ import { type ThemeName, themeClass } from '../theme/index.js';
  */
 const COMPONENT_CSS = '__CONTENTSTATS_EMBED_CSS__';
 
-/** The declarations of a theme class's rule in the component CSS (`--cs-color-text:#1b1f24;…`). */
-function themeDeclarations(name: 'light' | 'dark'): string {
-  const selector = `.${themeClass(name)}{`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`${selector}([^}]*)}`).exec(COMPONENT_CSS)?.[1] ?? '';
+/**
+ * The declarations of a theme class's rule in the component CSS (`--cs-color-text:#1b1f24;…`).
+ * vanilla-extract's class names are letters, digits, `_` and `-`: nothing to escape in a pattern.
+ */
+function themeDeclarations(className: string): string {
+  return new RegExp(`\\.${className}\\{([^}]*)}`).exec(COMPONENT_CSS)?.[1] ?? '';
 }
 
 // the theme values live once, in the theme classes' CSS; they are read from there, not shipped twice
-const light = themeDeclarations('light');
-const dark = themeDeclarations('dark');
+const light = themeDeclarations(lightTheme);
+const dark = themeDeclarations(darkTheme);
 // the component root carries a theme class that sets every variable again; resetting them to
 // `inherit` there lets the host's values count (ours on :host, or the page's, which win over :host).
 // Without the theme rules (never expected) the root keeps its class's values and nothing is reset.
