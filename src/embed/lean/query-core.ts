@@ -17,7 +17,10 @@
  * suspense, hydration, defaults setters, what only restoring persisted data would use (exact
  * filters, `refetchType`, `updatedAt`), what the data layer's keys and functions never need
  * (sorted object keys in hashes, object parts in filters, the function context beyond the
- * `signal`), and result fields nothing here reads (`isLoading`, `isStale`, `failureCount`, …).
+ * `signal`), and result and state fields nothing here reads (`isLoading`, `isStale`, `isFetching`,
+ * `dataUpdatedAt`, `failureCount`, a mutation's `context`, `submittedAt` and `reset`, …): a query's
+ * result has `status`, `fetchStatus`, `isPending`, `data`, `error` and `refetch`, a mutation's
+ * `status`, `isPending`, `isSuccess`, `isPaused`, `data`, `error`, `variables` and `mutate`.
  *
  * Members named `$…` are internal: the embed build mangles them (`mangleProps`).
  */
@@ -413,19 +416,13 @@ export class QueryObserver {
         this.$select = [select, state.data, data];
       }
     }
-    const { status, fetchStatus } = state;
+    const { status } = state;
     return {
       status,
-      fetchStatus,
+      fetchStatus: state.fetchStatus,
       isPending: status === 'pending',
-      isSuccess: status === 'success',
-      isError: status === 'error',
-      isFetching: fetchStatus === 'fetching',
-      isPaused: fetchStatus === 'paused',
       data,
-      dataUpdatedAt: state.dataUpdatedAt,
       error: state.error,
-      errorUpdatedAt: state.errorUpdatedAt,
       refetch: this.refetch,
     };
   }
@@ -545,13 +542,11 @@ type MutationState = Result & { status: 'idle' | Status };
 
 /** Never changed: every state change makes a new object. */
 const IDLE: MutationState = {
-  context: undefined,
   data: undefined,
   error: null,
   isPaused: false,
   status: 'idle',
   variables: undefined,
-  submittedAt: 0,
 };
 
 /** query-core's `MutationObserver`: the state of the latest `mutate` call. */
@@ -581,8 +576,6 @@ export class MutationObserver {
     return this.$result;
   }
 
-  reset = (): void => this.$set(IDLE, ++this.$run);
-
   /** Changes the state if `run` is still the latest `mutate` call. */
   $set(patch: Partial<MutationState>, run: number): void {
     if (run !== this.$run) return;
@@ -597,10 +590,7 @@ export class MutationObserver {
       ...this.$state,
       isPending: status === 'pending',
       isSuccess: status === 'success',
-      isError: status === 'error',
-      isIdle: status === 'idle',
       mutate: this.mutate,
-      reset: this.reset,
     };
   }
 
@@ -611,11 +601,10 @@ export class MutationObserver {
       string,
       ((...args: unknown[]) => unknown) | undefined
     >;
-    this.$set({ ...IDLE, status: 'pending', variables, submittedAt: Date.now(), isPaused: !online }, run);
+    this.$set({ ...IDLE, status: 'pending', variables, isPaused: !online }, run);
     let context: unknown;
     try {
       context = await onMutate?.(variables);
-      this.$set({ context }, run);
       await whenOnline();
       this.$set({ isPaused: false }, run);
       // both mutations of the data layer have one (query-core's "No mutationFn found" is for apps)
