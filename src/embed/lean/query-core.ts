@@ -117,19 +117,18 @@ export const onlineManager = { setOnline, isOnline: () => online };
 
 // subscribers hear of changes in a microtask, in order (query-core's notifyManager batches them too)
 const queue: Listener[] = [];
-function schedule(callback: Listener): void {
-  if (queue.push(callback) > 1) return;
-  queueMicrotask(() => {
-    for (const fn of queue.splice(0)) fn();
-  });
-}
 
-/** query-core's notifyManager: `batchCalls` defers a listener to the next batch. */
+/**
+ * query-core's notifyManager: `batchCalls` defers a listener to the next batch. The observers here
+ * call their listeners without arguments, so there are none to pass on.
+ */
 export const notifyManager = {
-  batchCalls:
-    <A extends unknown[]>(fn: (...args: A) => void) =>
-    (...args: A) =>
-      schedule(() => fn(...args)),
+  batchCalls: (fn: Listener) => () => {
+    if (queue.push(fn) > 1) return;
+    queueMicrotask(() => {
+      for (const listener of queue.splice(0)) listener();
+    });
+  },
 };
 
 /** Why a fetch stopped early: the state from before it is put back (never leaves this module). */
@@ -505,10 +504,9 @@ export class QueryClient {
     return this.$find(filters).map((q) => [q.$options.queryKey, q.state.data]);
   }
 
-  setQueryData(queryKey: Key, updater: Data): Data {
-    const query = this.$build({ queryKey });
-    const data = typeof updater === 'function' ? updater(query.state.data) : updater;
-    return data === undefined ? undefined : query.$setData(data, true);
+  /** The data layer always gives the data itself, never an updater function or `undefined`. */
+  setQueryData(queryKey: Key, data: Data): Data {
+    return this.$build({ queryKey }).$setData(data, true);
   }
 
   invalidateQueries(filters: Filters): Promise<void> {
