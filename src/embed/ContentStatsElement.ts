@@ -6,7 +6,7 @@ import { ContentStatsUiContext } from '../components/internal/ui.js';
 import { ContentStatsReactContext } from '../react/context.js';
 import type { ThemeName, ThemeOverrides } from '../theme/index.js';
 import { EmbedConfigError } from './attributes.js';
-import { onConfigChange, pageConfig, parseTheme } from './config.js';
+import { attr, onConfigChange, pageConfig, parseTheme } from './config.js';
 import { type Connection, connectionFor } from './connection.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { type ContentStatsErrorSource, type ContentStatsEventMap, emit } from './events.js';
@@ -30,11 +30,6 @@ export interface ElementContext {
 interface ScopeCheck {
   ok?: boolean;
   error?: unknown;
-}
-
-function attr(element: Element, name: string): string | undefined {
-  const value = element.getAttribute(name)?.trim();
-  return value ? value : undefined;
 }
 
 /**
