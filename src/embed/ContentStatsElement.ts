@@ -241,7 +241,6 @@ export abstract class ContentStatsElement extends HTMLElementBase {
       }
     }
 
-    const labels = page.labels || this.#labels ? { ...page.labels, ...this.#labels } : undefined;
     const overrides = this.#themeOverrides;
     const locale = attr(this, 'locale') ?? page.locale;
     const boundary = createElement(
@@ -266,7 +265,7 @@ export abstract class ContentStatsElement extends HTMLElementBase {
           value: {
             theme: overrides ? { ...overrides, base: theme } : theme,
             locale,
-            labels: labels ?? {},
+            labels: { ...page.labels, ...this.#labels },
           },
         },
         boundary,
