@@ -130,14 +130,6 @@ interface Store<T> {
   getSnapshot: () => T;
 }
 
-function snapshotChanged<T>(store: Store<T>): boolean {
-  try {
-    return !Object.is(store.value, store.getSnapshot());
-  } catch {
-    return true;
-  }
-}
-
 /** React's `useSyncExternalStore` (preact/compat's version, without hydration). */
 export function useSyncExternalStore<T>(
   subscribe: (onChange: () => void) => () => void,
@@ -145,19 +137,25 @@ export function useSyncExternalStore<T>(
 ): T {
   const value = getSnapshot();
   const [{ store }, forceUpdate] = useState<{ store: Store<T> }>({ store: { value, getSnapshot } });
+  // re-renders when the snapshot changed (or reading it threw); the same from any render, as
+  // `store` and `forceUpdate` never change
+  const check = () => {
+    try {
+      if (Object.is(store.value, store.getSnapshot())) return;
+    } catch {}
+    forceUpdate({ store });
+  };
   // the same dependencies as preact/compat's: `store` never changes, `subscribe` re-arms the check
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useLayoutEffect(() => {
     store.value = value;
     store.getSnapshot = getSnapshot;
-    if (snapshotChanged(store)) forceUpdate({ store });
+    check();
   }, [subscribe, value, getSnapshot]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(() => {
-    if (snapshotChanged(store)) forceUpdate({ store });
-    return subscribe(() => {
-      if (snapshotChanged(store)) forceUpdate({ store });
-    });
+    check();
+    return subscribe(check);
   }, [subscribe]);
   return value;
 }
