@@ -8,8 +8,7 @@
  * Same rules as query-core for what the hooks rely on: one query per key hash, shared by its
  * observers; fetch on mount when stale (or failed without data); `staleTime` and
  * `refetchInterval` as functions of the query, the interval re-armed on every update and skipped
- * in hidden tabs unless `refetchIntervalInBackground`; refetch of stale queries on focus and
- * reconnect while the client is mounted; fetches and mutations pause offline; structural sharing
+ * in hidden tabs; refetch of stale queries on focus and reconnect while the client is mounted; fetches and mutations pause offline; structural sharing
  * of data and memoised `select`; tracked result fields; `invalidateQueries` marks stale and
  * refetches active queries (replacing a running refetch); `cancelQueries` and the last observer
  * leaving abort the request and revert; inactive queries dropped after 5 minutes. Left out:
@@ -17,7 +16,9 @@
  * suspense, hydration, defaults setters, what only restoring persisted data would use (exact
  * filters, `refetchType`, `updatedAt`), what the data layer's keys and functions never need
  * (sorted object keys in hashes, object parts in filters, the function context beyond the
- * `signal`), and result and state fields nothing here reads (`isLoading`, `isStale`, `isFetching`,
+ * `signal`; options it never sets: `enabled` as a function, `refetchOnMount`,
+ * `refetchOnWindowFocus`, `refetchOnReconnect`, `refetchIntervalInBackground`,
+ * `notifyOnChangeProps`; every observer asks for optimistic results), and result and state fields nothing here reads (`isLoading`, `isStale`, `isFetching`,
  * `dataUpdatedAt`, `failureCount`, a mutation's `context`, `submittedAt` and `reset`, …): a query's
  * result has `status`, `fetchStatus`, `isPending`, `data`, `error` and `refetch`, a mutation's
  * `status`, `isPending`, `isSuccess`, `isPaused`, `data`, `error`, `variables` and `mutate`.
@@ -46,15 +47,11 @@ export interface QueryOptions {
   queryKey: Key;
   queryHash?: string;
   queryFn?: (context: { signal: AbortSignal }) => Promise<Data>;
-  enabled?: OrFn<boolean>;
+  /** Never a function in the data layer. */
+  enabled?: boolean;
   staleTime?: OrFn<number>;
   refetchInterval?: OrFn<number | false>;
-  refetchIntervalInBackground?: boolean;
-  refetchOnWindowFocus?: boolean | 'always';
-  refetchOnReconnect?: boolean | 'always';
   select?: (data: Data) => Data;
-  notifyOnChangeProps?: unknown;
-  _optimisticResults?: string;
   [option: string]: unknown;
 }
 
@@ -68,14 +65,14 @@ const isPlainObject = (o: unknown): o is Record<string, unknown> =>
   !!o && [Object.prototype, null].includes(Object.getPrototypeOf(o));
 const resolve = <T>(value: OrFn<T> | undefined, query: Query): T | undefined =>
   typeof value === 'function' ? (value as (q: Query) => T)(query) : value;
-const enabled = (options: QueryOptions, query: Query) => resolve(options.enabled, query) !== false;
-/** Whether a fetch is due: enabled, the trigger not off, and stale (or the trigger is 'always'). */
-const due = (query: Query, options: QueryOptions, when: boolean | 'always' | undefined = true) =>
-  enabled(options, query) &&
-  when !== false &&
-  (when === 'always' || query.$isStale(resolve(options.staleTime, query)));
-const dueOnMount = (query: Query, options: QueryOptions) =>
-  enabled(options, query) && (query.state.data === undefined || due(query, options));
+const enabled = (options: QueryOptions) => options.enabled !== false;
+/**
+ * Whether a fetch is due: enabled and stale. On mount, on focus and on reconnect alike: a query
+ * without data is stale (query-core's "or failed without data"), and the data layer leaves
+ * `refetchOnMount`, `refetchOnWindowFocus` and `refetchOnReconnect` at their default, `true`.
+ */
+const due = (query: Query, options: QueryOptions) =>
+  enabled(options) && query.$isStale(resolve(options.staleTime, query));
 /** The fields of `next` that differ from `prev`'s (all of them without `prev`). */
 const changedKeys = (next: Result, prev: Result | undefined) =>
   Object.keys(next).filter((key) => !prev || next[key] !== prev[key]);
@@ -293,7 +290,7 @@ export class QueryObserver {
     this.$listeners.add(listener);
     if (this.$listeners.size === 1) {
       this.$query.$addObserver(this);
-      if (dueOnMount(this.$query, this.$options)) this.$fetch();
+      if (due(this.$query, this.$options)) this.$fetch();
       else this.$updateResult();
       this.$updateTimers();
     }
@@ -318,7 +315,7 @@ export class QueryObserver {
       prevQuery.$removeObserver(this);
       query.$addObserver(this);
     }
-    if (mounted && (query !== prevQuery || !enabled(prevOptions, prevQuery)) && due(query, this.$options)) {
+    if (mounted && (query !== prevQuery || !enabled(prevOptions)) && due(query, this.$options)) {
       this.$fetch();
     }
     this.$updateResult();
@@ -354,11 +351,8 @@ export class QueryObserver {
   }
 
   /** Focus came back or the network did: refetch when stale (query-core's defaults). */
-  $onEvent(focus: boolean): void {
-    const options = this.$options;
-    if (due(this.$query, options, focus ? options.refetchOnWindowFocus : options.refetchOnReconnect)) {
-      this.$fetch();
-    }
+  $onEvent(): void {
+    if (due(this.$query, this.$options)) this.$fetch();
   }
 
   $fetch(replaceRunning = false): Promise<void> {
@@ -368,9 +362,11 @@ export class QueryObserver {
   $updateTimers(): void {
     clearInterval(this.$interval);
     const every = resolve(this.$options.refetchInterval, this.$query);
-    if (every && every > 0 && every < Infinity && enabled(this.$options, this.$query)) {
+    // a number is above 0 (at least a second: src/query/schedule.ts), but may be Infinity (a
+    // hostile max-age); the data layer never sets `refetchIntervalInBackground`: hidden tabs wait
+    if (every && every < Infinity && enabled(this.$options)) {
       this.$interval = setInterval(() => {
-        if (this.$options.refetchIntervalInBackground || isFocused()) this.$fetch();
+        if (isFocused()) this.$fetch();
       }, every);
     }
   }
@@ -381,24 +377,17 @@ export class QueryObserver {
     if (!keys.length) return;
     this.$result = next;
     // tracked: only a change in a field the component has read re-renders it
-    if (
-      this.$options.notifyOnChangeProps !== undefined ||
-      !this.$tracked.size ||
-      keys.some((key) => this.$tracked.has(key))
-    ) {
+    // (the data layer never sets `notifyOnChangeProps`)
+    if (!this.$tracked.size || keys.some((key) => this.$tracked.has(key))) {
       for (const listener of this.$listeners) listener();
     }
   }
 
   $createResult(query: Query, options: QueryOptions): Result {
     let state = query.state;
-    // the render that is about to start a fetch already shows it (query-core's optimistic result)
-    if (
-      options._optimisticResults &&
-      (this.$listeners.size
-        ? (query !== this.$query || !enabled(this.$options, this.$query)) && due(query, options)
-        : dueOnMount(query, options))
-    ) {
+    // the render that is about to start a fetch already shows it (query-core's optimistic result,
+    // which every observer of the hooks asks for)
+    if ((!this.$listeners.size || query !== this.$query || !enabled(this.$options)) && due(query, options)) {
       state = {
         ...state,
         fetchStatus: online ? 'fetching' : 'paused',
@@ -443,14 +432,14 @@ export class QueryClient {
   /** Follows focus and network while mounted: refetches stale queries on return, pauses offline. */
   mount(): void {
     if (this.$unmount) return;
-    const each = (focus: boolean) => {
-      for (const query of this.$cache.values()) for (const o of query.$observers) o.$onEvent(focus);
+    const each = () => {
+      for (const query of this.$cache.values()) for (const o of query.$observers) o.$onEvent();
     };
     const listeners: Record<string, Listener> = {
-      visibilitychange: () => isFocused() && each(true),
+      visibilitychange: () => isFocused() && each(),
       online: () => {
         setOnline(true);
-        each(false);
+        each();
       },
       offline: () => setOnline(false),
     };
@@ -514,7 +503,7 @@ export class QueryClient {
     for (const query of queries) if (!query.state.isInvalidated) query.$set({ isInvalidated: true });
     return Promise.all(
       queries
-        .filter((q) => q.state.fetchStatus !== 'paused' && q.$observers.some((o) => enabled(o.$options, q)))
+        .filter((q) => q.state.fetchStatus !== 'paused' && q.$observers.some((o) => enabled(o.$options)))
         .map((q) => q.$fetch(undefined, true).catch(noop)),
     ).then(noop);
   }
