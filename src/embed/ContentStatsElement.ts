@@ -339,14 +339,14 @@ export abstract class ContentStatsElement extends HTMLElementBase {
     );
   }
 
+  /** Only called while rendering, which needs the shadow root: the mount point is there. */
   #show(tree: ReactNode, connection: Connection | null): void {
-    if (!this.#mount) return;
     if (this.#retained?.key !== connection?.key) {
       this.#retained?.release();
       this.#retained = connection ? { key: connection.key, release: connection.retain() } : null;
     }
     this.#placeholder?.remove();
-    this.#root ??= createRoot(this.#mount);
+    this.#root ??= createRoot(this.#mount as HTMLDivElement);
     this.#root.render(tree);
   }
 
@@ -360,9 +360,8 @@ export abstract class ContentStatsElement extends HTMLElementBase {
 
   /** Keeps `part` in step with the components' `data-part`, and turns state changes into events. */
   #onMutation(): void {
-    const shadow = this.#shadow;
-    if (!shadow) return;
-    for (const element of shadow.querySelectorAll('[data-part]')) {
+    // observed only once the shadow root exists
+    for (const element of (this.#shadow as ShadowRoot).querySelectorAll('[data-part]')) {
       const part = element.getAttribute('data-part') as string;
       if (element.getAttribute('part') !== part) element.setAttribute('part', part);
     }

@@ -270,7 +270,6 @@ class Query {
 
 /** query-core's `QueryObserver`: one component's view of one query. */
 export class QueryObserver {
-  $options: QueryOptions;
   $query: Query;
   $listeners = new Set<Listener>();
   declare $result: Result | undefined;
@@ -278,12 +277,12 @@ export class QueryObserver {
   declare $select: [fn: (data: Data) => Data, from: Data, to: Data] | undefined;
   declare $interval: ReturnType<typeof setInterval> | undefined;
 
+  // the hooks give options they defaulted themselves (`defaultQueryOptions`), here and to setOptions
   constructor(
     readonly $client: QueryClient,
-    options: QueryOptions,
+    public $options: QueryOptions,
   ) {
-    this.$options = $client.defaultQueryOptions(options);
-    this.$query = $client.$build(this.$options);
+    this.$query = $client.$build($options);
   }
 
   subscribe(listener: Listener): Listener {
@@ -307,10 +306,10 @@ export class QueryObserver {
     const prevOptions = this.$options;
     const prevQuery = this.$query;
     const mounted = this.$listeners.size > 0;
-    this.$options = this.$client.defaultQueryOptions(options);
-    const query = this.$client.$build(this.$options);
+    this.$options = options;
+    const query = this.$client.$build(options);
     this.$query = query;
-    query.$options = this.$options;
+    query.$options = options;
     if (mounted && query !== prevQuery) {
       prevQuery.$removeObserver(this);
       query.$addObserver(this);
