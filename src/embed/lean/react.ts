@@ -67,7 +67,7 @@ function normalizeDomProps(type: string, props: Props): Props {
         if (typeof style[key] === 'number' && !IS_NON_DIMENSIONAL.test(key)) style[key] = `${style[key]}px`;
       }
       value = style;
-    } else if (name[0] === 'o' && name[1] === 'n') {
+    } else if (name.startsWith('on')) {
       const lower = name.toLowerCase();
       if (lower === 'onfocus') name = 'onfocusin';
       else if (lower === 'onblur') name = 'onfocusout';
