@@ -12,7 +12,12 @@ export function list(value: string | null): string[] {
 }
 
 /** Attribute `name` as one value of `allowed` (kebab-case accepted for camelCase values), `fallback` when absent. */
-export function oneOf<T extends string>(element: Element, name: string, allowed: readonly T[], fallback: T): T {
+export function oneOf<T extends string>(
+  element: Element,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   const value = element.getAttribute(name);
   if (value === null || value.trim() === '') return fallback;
   const wanted = value.trim().replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());

@@ -1,8 +1,8 @@
 import { createElement, type ReactNode } from 'react';
 import type { TrackedVideo } from '../../client/types.js';
 import { VideoTracker } from '../../components/VideoTracker.js';
-import { attr } from '../config.js';
 import { COMMON_ATTRIBUTES, ContentStatsElement } from '../ContentStatsElement.js';
+import { attr } from '../config.js';
 
 /**
  * A form that starts tracking a video link: the link is checked as you type, the cost is shown

@@ -1,7 +1,7 @@
 import { createElement, type ReactNode } from 'react';
-import { attr } from '../config.js';
 import type { ElementContext } from '../ContentStatsElement.js';
 import { COMMON_ATTRIBUTES, ContentStatsElement } from '../ContentStatsElement.js';
+import { attr } from '../config.js';
 import { EmbedVideoList } from '../EmbedVideoList.js';
 
 /**
