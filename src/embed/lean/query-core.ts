@@ -159,10 +159,9 @@ class Query {
     for (const observer of [...this.$observers]) observer.$onQueryUpdate();
   }
 
-  $setData(data: Data, manual = false): Data {
-    data = replaceEqualDeep(this.state.data, data);
+  $setData(data: Data, manual = false): void {
     this.$set({
-      data,
+      data: replaceEqualDeep(this.state.data, data),
       dataUpdatedAt: Date.now(),
       error: null,
       isInvalidated: false,
@@ -171,7 +170,6 @@ class Query {
     });
     // a cancelled fetch goes back to data set by hand meanwhile, as in query-core
     if (manual) this.$revertState = this.state;
-    return data;
   }
 
   $isStale(staleTime = 0): boolean {
@@ -245,7 +243,10 @@ class Query {
       return true;
     };
     const promise: Promise<Data> = run().then(
-      (data) => (current() ? this.$setData(data) : data),
+      // nothing reads what a fetch resolves with: the state has the data
+      (data) => {
+        if (current()) this.$setData(data);
+      },
       (error: unknown) => {
         if (current()) {
           this.$set(
@@ -492,9 +493,12 @@ export class QueryClient {
     return this.$find(filters).map((q) => [q.$options.queryKey, q.state.data]);
   }
 
-  /** The data layer always gives the data itself, never an updater function or `undefined`. */
-  setQueryData(queryKey: Key, data: Data): Data {
-    return this.$build({ queryKey }).$setData(data, true);
+  /**
+   * The data layer always gives the data itself, never an updater function or `undefined`, and
+   * reads nothing back.
+   */
+  setQueryData(queryKey: Key, data: Data): void {
+    this.$build({ queryKey }).$setData(data, true);
   }
 
   invalidateQueries(filters: Filters): Promise<void> {
