@@ -102,23 +102,19 @@ options.vnode = (vnode: VNode) => {
   previousVNodeHook?.(vnode);
 };
 
+/** A memoised component's `shouldComponentUpdate`: whether a prop changed (shallowly). */
 // preact/compat also skips `__source`, which only development JSX adds; the embed's is production JSX
-function shallowDiffers(a: Props, b: Props): boolean {
-  for (const key in a) if (!(key in b)) return true;
-  for (const key in b) if (a[key] !== b[key]) return true;
+function propsChanged(this: Component, next: Props): boolean {
+  const prev = this.props as Props;
+  for (const key in prev) if (!(key in next)) return true;
+  for (const key in next) if (prev[key] !== next[key]) return true;
   return false;
 }
 
-/** React's `memo`: re-renders only when a prop changed (or `areEqual` says so). */
-export function memo<P extends object>(
-  component: ComponentType<P>,
-  areEqual?: (prev: P, next: P) => boolean,
-): ComponentType<P> {
-  function shouldComponentUpdate(this: Component<P>, next: P): boolean {
-    return areEqual ? !areEqual(this.props as P, next) : shallowDiffers(this.props as Props, next as Props);
-  }
+/** React's `memo`: re-renders only when a prop changed (no component here gives an `areEqual`). */
+export function memo<P extends object>(component: ComponentType<P>): ComponentType<P> {
   function Memoed(this: Component<P>, props: P) {
-    this.shouldComponentUpdate = shouldComponentUpdate;
+    this.shouldComponentUpdate = propsChanged;
     return createElement(component as ComponentType<object>, props);
   }
   // no `displayName` (`Memo(…)`): only developer tools read it, and the embed has none
