@@ -82,9 +82,8 @@ function normalizeDomProps(type: string, props: Props): Props {
       }
     } else if (svgCase && CAMEL_PROPS.test(name)) {
       name = name.replace(/[A-Z0-9]/g, '-$&').toLowerCase();
-    } else if (value === null) {
-      value = undefined;
     }
+    // (preact/compat also turns `null` into `undefined`: Preact 11 treats both alike on DOM elements)
     normalized[name] = value;
   }
   const className = props.className ?? props.class;
