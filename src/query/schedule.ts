@@ -58,9 +58,9 @@ function stableJitter(key: string): number {
  */
 export function nextFetchAt(video: VideoData, options: RefetchDelayOptions = {}): number | false {
   if (isFinished(video)) return false;
-  const now = options.now ?? Date.now();
-  const fetchedAt = options.fetchedAt ?? video.freshness?.receivedAt ?? now;
   const freshness = video.freshness;
+  const now = options.now ?? Date.now();
+  const fetchedAt = options.fetchedAt ?? freshness?.receivedAt ?? now;
   const expiresAt = freshness?.expiresAt ?? null;
   const jitter = options.random ?? stableJitter(`${video.id}@${expiresAt ?? 'none'}`);
   let due: number;
