@@ -6,7 +6,7 @@ import { ContentStatsUiContext } from '../components/internal/ui.js';
 import { ContentStatsReactContext } from '../react/context.js';
 import type { ThemeName, ThemeOverrides } from '../theme/index.js';
 import { EmbedConfigError } from './attributes.js';
-import { onConfigChange, pageConfig, parseTheme } from './config.js';
+import { attr, onConfigChange, pageConfig, parseTheme } from './config.js';
 import { type Connection, connectionFor } from './connection.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { type ContentStatsErrorSource, type ContentStatsEventMap, emit } from './events.js';
@@ -30,11 +30,6 @@ export interface ElementContext {
 interface ScopeCheck {
   ok?: boolean;
   error?: unknown;
-}
-
-function attr(element: Element, name: string): string | undefined {
-  const value = element.getAttribute(name)?.trim();
-  return value ? value : undefined;
 }
 
 /**
@@ -246,7 +241,6 @@ export abstract class ContentStatsElement extends HTMLElementBase {
       }
     }
 
-    const labels = page.labels || this.#labels ? { ...page.labels, ...this.#labels } : undefined;
     const overrides = this.#themeOverrides;
     const locale = attr(this, 'locale') ?? page.locale;
     const boundary = createElement(
@@ -271,7 +265,7 @@ export abstract class ContentStatsElement extends HTMLElementBase {
           value: {
             theme: overrides ? { ...overrides, base: theme } : theme,
             locale,
-            labels: labels ?? {},
+            labels: { ...page.labels, ...this.#labels },
           },
         },
         boundary,
@@ -322,14 +316,13 @@ export abstract class ContentStatsElement extends HTMLElementBase {
     }
     const check = this.#scopeCheck(connection, scope);
     if (check === undefined) return null;
-    if (check.error !== undefined) {
-      const code = isContentStatsError(check.error) ? check.error.code : 'unauthorized';
-      const text = isContentStatsError(check.error)
-        ? check.error.message
-        : 'No access token could be fetched.';
+    const { error } = check;
+    if (error !== undefined) {
+      const known = isContentStatsError(error);
+      const text = known ? error.message : 'No access token could be fetched.';
       // asked again on the next render: the visitor may have signed in meanwhile
       this.#scopes.delete(`${connection.key} ${scope}`);
-      this.#report('api', code, text);
+      this.#report('api', known ? error.code : 'unauthorized', text);
       return this.#message(text);
     }
     if (check.ok) return undefined;
@@ -346,14 +339,14 @@ export abstract class ContentStatsElement extends HTMLElementBase {
     );
   }
 
+  /** Only called while rendering, which needs the shadow root: the mount point is there. */
   #show(tree: ReactNode, connection: Connection | null): void {
-    if (!this.#mount) return;
     if (this.#retained?.key !== connection?.key) {
       this.#retained?.release();
       this.#retained = connection ? { key: connection.key, release: connection.retain() } : null;
     }
     this.#placeholder?.remove();
-    this.#root ??= createRoot(this.#mount);
+    this.#root ??= createRoot(this.#mount as HTMLDivElement);
     this.#root.render(tree);
   }
 
@@ -367,9 +360,8 @@ export abstract class ContentStatsElement extends HTMLElementBase {
 
   /** Keeps `part` in step with the components' `data-part`, and turns state changes into events. */
   #onMutation(): void {
-    const shadow = this.#shadow;
-    if (!shadow) return;
-    for (const element of shadow.querySelectorAll('[data-part]')) {
+    // observed only once the shadow root exists
+    for (const element of (this.#shadow as ShadowRoot).querySelectorAll('[data-part]')) {
       const part = element.getAttribute('data-part') as string;
       if (element.getAttribute('part') !== part) element.setAttribute('part', part);
     }

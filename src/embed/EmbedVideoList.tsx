@@ -30,7 +30,7 @@ export function EmbedVideoList({ allowStop, defaultPlatform = null, ...viewProps
       onPlatformChange={setPlatform}
       {...(allowStop
         ? {
-            onStop: (id: string) => stop.mutate(id),
+            onStop: stop.mutate,
             stoppingId: stop.isPending ? stopId : null,
             stopError: stop.error && stopId ? { id: stopId, error: stop.error } : null,
           }

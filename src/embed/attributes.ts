@@ -11,13 +11,14 @@ export function list(value: string | null): string[] {
   return value ? value.split(/[\s,]+/).filter(Boolean) : [];
 }
 
-/** One value of `allowed` (kebab-case accepted for camelCase values), `fallback` when absent. */
+/** Attribute `name` as one value of `allowed` (kebab-case accepted for camelCase values), `fallback` when absent. */
 export function oneOf<T extends string>(
+  element: Element,
   name: string,
-  value: string | null,
   allowed: readonly T[],
   fallback: T,
 ): T {
+  const value = element.getAttribute(name);
   if (value === null || value.trim() === '') return fallback;
   const wanted = value.trim().replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
   const found = allowed.find((a) => a === wanted);
@@ -27,9 +28,9 @@ export function oneOf<T extends string>(
   return found;
 }
 
-/** Video ids of `video-id` / `video-ids`, each checked against the API's id pattern. */
-export function videoIds(name: string, value: string | null): string[] {
-  const ids = list(value);
+/** Video ids of attribute `video-id` / `video-ids`, each checked against the API's id pattern. */
+export function videoIds(element: Element, name: string): string[] {
+  const ids = list(element.getAttribute(name));
   for (const id of ids) {
     if (!VIDEO_ID_PATTERN.test(id))
       throw new EmbedConfigError(`${name}: "${id.slice(0, 40)}" is not a video id.`);
@@ -37,9 +38,9 @@ export function videoIds(name: string, value: string | null): string[] {
   return ids;
 }
 
-/** Metrics of a `metrics` attribute, `undefined` when absent. */
-export function metrics(value: string | null): MetricName[] | undefined {
-  const names = list(value);
+/** Metrics of the `metrics` attribute, `undefined` when absent. */
+export function metrics(element: Element): MetricName[] | undefined {
+  const names = list(element.getAttribute('metrics'));
   if (names.length === 0) return undefined;
   for (const name of names) {
     if (!(METRICS as readonly string[]).includes(name)) {
@@ -49,8 +50,9 @@ export function metrics(value: string | null): MetricName[] | undefined {
   return names as MetricName[];
 }
 
-/** A positive number of pixels, `undefined` when absent. */
-export function pixels(name: string, value: string | null): number | undefined {
+/** Attribute `name` as a positive number of pixels, `undefined` when absent. */
+export function pixels(element: Element, name: string): number | undefined {
+  const value = element.getAttribute(name);
   if (value === null || value.trim() === '') return undefined;
   const n = Number(value.replace(/px$/, ''));
   if (!Number.isFinite(n) || n <= 0)

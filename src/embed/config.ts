@@ -20,9 +20,9 @@ export function parseTheme(value: string | null | undefined): ThemeName | undefi
   return value === 'light' || value === 'dark' || value === 'auto' ? value : undefined;
 }
 
-function text(value: string | null | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
+/** An attribute's trimmed value; `undefined` when absent or blank. */
+export function attr(element: Element, name: string): string | undefined {
+  return element.getAttribute(name)?.trim() || undefined;
 }
 
 let scriptConfig: PageConfig = {};
@@ -33,10 +33,10 @@ let notifyQueued = false;
 export function readScriptConfig(script: Element | null): PageConfig {
   if (!script) return {};
   return {
-    proxyUrl: text(script.getAttribute('data-proxy-url')),
-    tokenUrl: text(script.getAttribute('data-token-url')),
+    proxyUrl: attr(script, 'data-proxy-url'),
+    tokenUrl: attr(script, 'data-token-url'),
     theme: parseTheme(script.getAttribute('data-theme')),
-    locale: text(script.getAttribute('data-locale')),
+    locale: attr(script, 'data-locale'),
   };
 }
 
@@ -52,10 +52,10 @@ export function pageConfig(doc: Document): PageConfig {
   if (!element) return scriptConfig;
   const labels = (element as Element & { labels?: Partial<Labels> }).labels;
   return {
-    proxyUrl: text(element.getAttribute('proxy-url')) ?? scriptConfig.proxyUrl,
-    tokenUrl: text(element.getAttribute('token-url')) ?? scriptConfig.tokenUrl,
+    proxyUrl: attr(element, 'proxy-url') ?? scriptConfig.proxyUrl,
+    tokenUrl: attr(element, 'token-url') ?? scriptConfig.tokenUrl,
     theme: parseTheme(element.getAttribute('theme')) ?? scriptConfig.theme,
-    locale: text(element.getAttribute('locale')) ?? scriptConfig.locale,
+    locale: attr(element, 'locale') ?? scriptConfig.locale,
     labels: labels && typeof labels === 'object' ? labels : scriptConfig.labels,
   };
 }

@@ -4,13 +4,7 @@ import type { ContentStatsError } from '../client/errors.js';
 import type { Platform, ResponseMeta, Usage, VideoList } from '../client/types.js';
 import { contentStatsKeys } from './keys.js';
 import type { SnapshotPersister } from './persist.js';
-import {
-  MAX_FAILURE_BACKOFF_MS,
-  MIN_POLL_MS,
-  refetchDelay,
-  type VideoData,
-  videoStaleTime,
-} from './schedule.js';
+import { failureBackoff, refetchDelay, type VideoData, videoStaleTime } from './schedule.js';
 
 /** What the query builders need: the client, the query client and the optional persister. */
 export interface ContentStatsContext {
@@ -48,17 +42,17 @@ export function withoutMeta<TData extends object>(result: TData & Partial<Respon
 // failed fetches in a row per video; query-core resets its own failure count on every fetch
 const streaks = new WeakMap<ContentStatsContext, Map<string, number>>();
 function streakOf(ctx: ContentStatsContext): Map<string, number> {
-  const known = streaks.get(ctx);
-  if (known) return known;
-  const map = new Map<string, number>();
-  streaks.set(ctx, map);
+  let map = streaks.get(ctx);
+  if (!map) {
+    map = new Map();
+    streaks.set(ctx, map);
+  }
   return map;
 }
 
 /** How long after a failed first load to try again: the failed-poll backoff, or until a 429's reset if later. */
 function failedLoadDelay(error: ContentStatsError, failures: number): number {
-  const backoff = Math.min(MAX_FAILURE_BACKOFF_MS, MIN_POLL_MS * 2 ** (failures - 1));
-  return Math.max(backoff, error.retryAt === undefined ? 0 : error.retryAt - Date.now());
+  return Math.max(failureBackoff(failures), error.retryAt === undefined ? 0 : error.retryAt - Date.now());
 }
 
 /**
@@ -90,13 +84,14 @@ export function videoQueryOptions(
     refetchInterval: (query) => {
       const { data, error, dataUpdatedAt, errorUpdatedAt } = query.state;
       if (error && FINAL_CODES.has(error.code)) return false;
+      const failures = error ? (streakOf(ctx).get(id) ?? 1) : 0;
       // a first load that failed is tried again on the backoff of a failed poll, never before a 429's
       // reset: without it a page that opened during an outage stayed on the error until a click
-      if (!data) return error ? failedLoadDelay(error, streakOf(ctx).get(id) ?? 1) : false;
+      if (!data) return error ? failedLoadDelay(error, failures) : false;
       return refetchDelay(data, {
         rateLimit: ctx.client.rateLimit,
         fetchedAt: Math.max(dataUpdatedAt, errorUpdatedAt),
-        failures: error ? (streakOf(ctx).get(id) ?? 1) : 0,
+        failures,
       });
     },
     refetchIntervalInBackground: false,

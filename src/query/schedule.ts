@@ -39,6 +39,11 @@ export interface RefetchDelayOptions {
 /** Longest wait between polls after repeated failures. */
 export const MAX_FAILURE_BACKOFF_MS = 30 * 60_000;
 
+/** The wait after `failures` failed fetches in a row (> 0): doubling from {@link MIN_POLL_MS}, at most 30 min. */
+export function failureBackoff(failures: number): number {
+  return Math.min(MAX_FAILURE_BACKOFF_MS, MIN_POLL_MS * 2 ** (failures - 1));
+}
+
 /** A stable number in [0, 1) per key, so recomputing a schedule never moves it. */
 function stableJitter(key: string): number {
   let h = 2166136261;
@@ -53,9 +58,9 @@ function stableJitter(key: string): number {
  */
 export function nextFetchAt(video: VideoData, options: RefetchDelayOptions = {}): number | false {
   if (isFinished(video)) return false;
-  const now = options.now ?? Date.now();
-  const fetchedAt = options.fetchedAt ?? video.freshness?.receivedAt ?? now;
   const freshness = video.freshness;
+  const now = options.now ?? Date.now();
+  const fetchedAt = options.fetchedAt ?? freshness?.receivedAt ?? now;
   const expiresAt = freshness?.expiresAt ?? null;
   const jitter = options.random ?? stableJitter(`${video.id}@${expiresAt ?? 'none'}`);
   let due: number;
@@ -72,8 +77,7 @@ export function nextFetchAt(video: VideoData, options: RefetchDelayOptions = {})
     due = expiresAt + Math.floor(spread);
   }
   const failures = options.failures ?? 0;
-  const floor =
-    failures > 0 ? Math.min(MAX_FAILURE_BACKOFF_MS, MIN_POLL_MS * 2 ** (failures - 1)) : MIN_REFETCH_MS;
+  const floor = failures > 0 ? failureBackoff(failures) : MIN_REFETCH_MS;
   due = Math.max(due, fetchedAt + floor);
   const rl = options.rateLimit;
   if (rl && isBudgetLow(rl)) due = Math.max(due, rl.resetAt + Math.floor(jitter * 5_000));

@@ -48,22 +48,22 @@ export class ContentStatsChartElement extends ContentStatsElement {
 
   protected override videoIds(): string[] {
     try {
-      const many = videoIds('video-ids', this.getAttribute('video-ids'));
-      return many.length > 0 ? many : videoIds('video-id', this.getAttribute('video-id')).slice(0, 1);
+      const many = videoIds(this, 'video-ids');
+      return many.length > 0 ? many : videoIds(this, 'video-id').slice(0, 1);
     } catch {
       return [];
     }
   }
 
   protected override renderContent(): ReactNode {
-    const many = videoIds('video-ids', this.getAttribute('video-ids'));
-    const one = videoIds('video-id', this.getAttribute('video-id'));
-    const chosen = metrics(this.getAttribute('metrics'));
+    const many = videoIds(this, 'video-ids');
+    const one = videoIds(this, 'video-id');
+    const chosen = metrics(this);
     const view = {
-      mode: oneOf('mode', this.getAttribute('mode'), ['total', 'perHour'] as const, 'total'),
-      scale: oneOf('scale', this.getAttribute('scale'), ['linear', 'log'] as const, 'linear'),
-      align: oneOf('align', this.getAttribute('align'), ['time', 'sinceStart'] as const, 'time'),
-      ...optional('height', pixels('height', this.getAttribute('height'))),
+      mode: oneOf(this, 'mode', ['total', 'perHour'] as const, 'total'),
+      scale: oneOf(this, 'scale', ['linear', 'log'] as const, 'linear'),
+      align: oneOf(this, 'align', ['time', 'sinceStart'] as const, 'time'),
+      ...optional('height', pixels(this, 'height')),
     };
     let props: SnapshotChartProps;
     if (many.length > 0) {

@@ -37,16 +37,16 @@ export class ContentStatsSummaryElement extends ContentStatsElement {
 
   protected override videoIds(): string[] {
     try {
-      return videoIds('video-id', this.getAttribute('video-id')).slice(0, 1);
+      return videoIds(this, 'video-id').slice(0, 1);
     } catch {
       return [];
     }
   }
 
   protected override renderContent(): ReactNode {
-    const id = videoIds('video-id', this.getAttribute('video-id'))[0];
+    const id = videoIds(this, 'video-id')[0];
     if (id === undefined) throw new EmbedConfigError('Set video-id on <contentstats-summary>.');
-    const metric = metrics(this.getAttribute('metrics'))?.[0];
+    const metric = metrics(this)?.[0];
     return createElement(MetricSummary, { videoId: id, ...(metric ? { metric } : {}) });
   }
 }

@@ -40,16 +40,16 @@ export class ContentStatsTableElement extends ContentStatsElement {
 
   protected override videoIds(): string[] {
     try {
-      return videoIds('video-id', this.getAttribute('video-id')).slice(0, 1);
+      return videoIds(this, 'video-id').slice(0, 1);
     } catch {
       return [];
     }
   }
 
   protected override renderContent(): ReactNode {
-    const id = videoIds('video-id', this.getAttribute('video-id'))[0];
+    const id = videoIds(this, 'video-id')[0];
     if (id === undefined) throw new EmbedConfigError('Set video-id on <contentstats-table>.');
-    const chosen = metrics(this.getAttribute('metrics'));
+    const chosen = metrics(this);
     return createElement(SnapshotTable, { videoId: id, ...(chosen ? { metrics: chosen } : {}) });
   }
 }

@@ -2,6 +2,7 @@ import { createElement, type ReactNode } from 'react';
 import type { TrackedVideo } from '../../client/types.js';
 import { VideoTracker } from '../../components/VideoTracker.js';
 import { COMMON_ATTRIBUTES, ContentStatsElement } from '../ContentStatsElement.js';
+import { attr } from '../config.js';
 
 /**
  * A form that starts tracking a video link: the link is checked as you type, the cost is shown
@@ -43,7 +44,7 @@ export class ContentStatsTrackerElement extends ContentStatsElement {
   protected override requiredScope: string | null = 'track';
 
   protected override renderContent(): ReactNode {
-    const link = this.getAttribute('link')?.trim();
+    const link = attr(this, 'link');
     return createElement(VideoTracker, {
       ...(link ? { defaultLink: link } : {}),
       onTracked: (video: TrackedVideo) => this.emit('contentstats:tracked', { video }),

@@ -1,6 +1,7 @@
 import { createElement, type ReactNode } from 'react';
 import type { ElementContext } from '../ContentStatsElement.js';
 import { COMMON_ATTRIBUTES, ContentStatsElement } from '../ContentStatsElement.js';
+import { attr } from '../config.js';
 import { EmbedVideoList } from '../EmbedVideoList.js';
 
 /**
@@ -40,7 +41,7 @@ export class ContentStatsVideosElement extends ContentStatsElement {
   }
 
   protected override renderContent({ connection }: ElementContext): ReactNode {
-    const platform = this.getAttribute('platform')?.trim() || null;
+    const platform = attr(this, 'platform') ?? null;
     return createElement(EmbedVideoList, {
       // a new platform starts a new list (it is the list's initial filter)
       key: platform ?? '',

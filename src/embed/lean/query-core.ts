@@ -8,15 +8,20 @@
  * Same rules as query-core for what the hooks rely on: one query per key hash, shared by its
  * observers; fetch on mount when stale (or failed without data); `staleTime` and
  * `refetchInterval` as functions of the query, the interval re-armed on every update and skipped
- * in hidden tabs unless `refetchIntervalInBackground`; refetch of stale queries on focus and
- * reconnect while the client is mounted; fetches and mutations pause offline; structural sharing
+ * in hidden tabs; refetch of stale queries on focus and reconnect while the client is mounted; fetches and mutations pause offline; structural sharing
  * of data and memoised `select`; tracked result fields; `invalidateQueries` marks stale and
  * refetches active queries (replacing a running refetch); `cancelQueries` and the last observer
  * leaving abort the request and revert; inactive queries dropped after 5 minutes. Left out:
  * retries (every query and mutation here sets `retry: false`), infinite queries, placeholders,
  * suspense, hydration, defaults setters, what only restoring persisted data would use (exact
- * filters, `refetchType`, `updatedAt`), and result fields nothing here reads (`isLoading`,
- * `isStale`, `failureCount`, …).
+ * filters, `refetchType`, `updatedAt`), what the data layer's keys and functions never need
+ * (sorted object keys in hashes, object parts in filters, the function context beyond the
+ * `signal`; options it never sets: `enabled` as a function, `refetchOnMount`,
+ * `refetchOnWindowFocus`, `refetchOnReconnect`, `refetchIntervalInBackground`,
+ * `notifyOnChangeProps`; every observer asks for optimistic results), and result and state fields nothing here reads (`isLoading`, `isStale`, `isFetching`,
+ * `dataUpdatedAt`, `failureCount`, a mutation's `context`, `submittedAt` and `reset`, …): a query's
+ * result has `status`, `fetchStatus`, `isPending`, `data`, `error` and `refetch`, a mutation's
+ * `status`, `isPending`, `isSuccess`, `isPaused`, `data`, `error`, `variables` and `mutate`.
  *
  * Members named `$…` are internal: the embed build mangles them (`mangleProps`).
  */
@@ -41,16 +46,12 @@ interface QueryState {
 export interface QueryOptions {
   queryKey: Key;
   queryHash?: string;
-  queryFn?: (context: { signal: AbortSignal; queryKey: Key }) => Promise<Data>;
-  enabled?: OrFn<boolean>;
+  queryFn?: (context: { signal: AbortSignal }) => Promise<Data>;
+  /** Never a function in the data layer. */
+  enabled?: boolean;
   staleTime?: OrFn<number>;
   refetchInterval?: OrFn<number | false>;
-  refetchIntervalInBackground?: boolean;
-  refetchOnWindowFocus?: boolean | 'always';
-  refetchOnReconnect?: boolean | 'always';
   select?: (data: Data) => Data;
-  notifyOnChangeProps?: unknown;
-  _optimisticResults?: string;
   [option: string]: unknown;
 }
 
@@ -58,39 +59,29 @@ export interface QueryOptions {
 type Result = Record<string, unknown>;
 
 const noop = () => {};
+// query-core also checks `Object.prototype.toString`; the data (decoded API answers) has no
+// `Symbol.toStringTag` that could make it differ
 const isPlainObject = (o: unknown): o is Record<string, unknown> =>
-  Object.prototype.toString.call(o) === '[object Object]' &&
-  [Object.prototype, null].includes(Object.getPrototypeOf(o));
+  !!o && [Object.prototype, null].includes(Object.getPrototypeOf(o));
 const resolve = <T>(value: OrFn<T> | undefined, query: Query): T | undefined =>
   typeof value === 'function' ? (value as (q: Query) => T)(query) : value;
-const enabled = (options: QueryOptions, query: Query) => resolve(options.enabled, query) !== false;
-/** Whether a fetch is due: enabled, the trigger not off, and stale (or the trigger is 'always'). */
-const due = (query: Query, options: QueryOptions, when: boolean | 'always' | undefined = true) =>
-  enabled(options, query) &&
-  when !== false &&
-  (when === 'always' || query.$isStale(resolve(options.staleTime, query)));
-const dueOnMount = (query: Query, options: QueryOptions) =>
-  enabled(options, query) && (query.state.data === undefined || due(query, options));
-const changed = (a: Result, b: Result | undefined, key: string) => !b || a[key] !== b[key];
+const enabled = (options: QueryOptions) => options.enabled !== false;
+/**
+ * Whether a fetch is due: enabled and stale. On mount, on focus and on reconnect alike: a query
+ * without data is stale (query-core's "or failed without data"), and the data layer leaves
+ * `refetchOnMount`, `refetchOnWindowFocus` and `refetchOnReconnect` at their default, `true`.
+ */
+const due = (query: Query, options: QueryOptions) =>
+  enabled(options) && query.$isStale(resolve(options.staleTime, query));
+/** The fields of `next` that differ from `prev`'s (all of them without `prev`). */
+const changedKeys = (next: Result, prev: Result | undefined) =>
+  Object.keys(next).filter((key) => !prev || next[key] !== prev[key]);
 
-/** query-core's key hash: JSON with object keys sorted. */
-const hashKey = (key: Key): string =>
-  JSON.stringify(key, (_, value) =>
-    isPlainObject(value)
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : value,
-  );
-
-/** A filter key matches every key it is a prefix of (objects matched by their given fields). */
-function partialMatchKey(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b) || (Array.isArray(b) && b.length > (a as []).length))
-    return false;
-  return Object.keys(b).every((k) =>
-    partialMatchKey((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-  );
-}
+/**
+ * query-core's key hash is JSON with object keys sorted; the data layer's keys (src/query/keys.ts)
+ * hold strings and at most one object, with one key (`{ platform }`), so plain JSON is the same.
+ */
+const hashKey = (key: Key): string => JSON.stringify(key);
 
 /** query-core's structural sharing: `b`, reusing every part of `a` that is deeply equal. */
 function replaceEqualDeep(a: unknown, b: unknown): unknown {
@@ -123,23 +114,22 @@ export const onlineManager = { setOnline, isOnline: () => online };
 
 // subscribers hear of changes in a microtask, in order (query-core's notifyManager batches them too)
 const queue: Listener[] = [];
-function schedule(callback: Listener): void {
-  if (queue.push(callback) > 1) return;
-  queueMicrotask(() => {
-    for (const fn of queue.splice(0)) fn();
-  });
-}
 
-/** query-core's notifyManager: `batchCalls` defers a listener to the next batch. */
+/**
+ * query-core's notifyManager: `batchCalls` defers a listener to the next batch. The observers here
+ * call their listeners without arguments, so there are none to pass on.
+ */
 export const notifyManager = {
-  batchCalls:
-    <A extends unknown[]>(fn: (...args: A) => void) =>
-    (...args: A) =>
-      schedule(() => fn(...args)),
+  batchCalls: (fn: Listener) => () => {
+    if (queue.push(fn) > 1) return;
+    queueMicrotask(() => {
+      for (const listener of queue.splice(0)) listener();
+    });
+  },
 };
 
-/** Why a fetch stopped early: the state from before it is put back. */
-class Cancelled {}
+/** Why a fetch stopped early: the state from before it is put back (never leaves this module). */
+const CANCELLED = {};
 
 class Query {
   state: QueryState = {
@@ -152,15 +142,13 @@ class Query {
     isInvalidated: false,
   };
   $observers: QueryObserver[] = [];
-  $revertState: QueryState | undefined;
-  $promise: Promise<Data> | undefined;
-  $abort: ((reason: Cancelled) => void) | undefined;
-  $gc: ReturnType<typeof setTimeout> | undefined;
+  declare $revertState: QueryState | undefined;
+  declare $promise: Promise<Data> | undefined;
+  declare $abort: ((reason: unknown) => void) | undefined;
+  declare $gc: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly $cache: Map<string, Query>,
-    readonly $key: Key,
-    readonly $hash: string,
     public $options: QueryOptions,
   ) {
     this.$scheduleGc();
@@ -171,10 +159,9 @@ class Query {
     for (const observer of [...this.$observers]) observer.$onQueryUpdate();
   }
 
-  $setData(data: Data, manual = false): Data {
-    data = replaceEqualDeep(this.state.data, data);
+  $setData(data: Data, manual = false): void {
     this.$set({
-      data,
+      data: replaceEqualDeep(this.state.data, data),
       dataUpdatedAt: Date.now(),
       error: null,
       isInvalidated: false,
@@ -183,16 +170,11 @@ class Query {
     });
     // a cancelled fetch goes back to data set by hand meanwhile, as in query-core
     if (manual) this.$revertState = this.state;
-    return data;
   }
 
   $isStale(staleTime = 0): boolean {
     const { data, isInvalidated, dataUpdatedAt } = this.state;
     return data === undefined || isInvalidated || dataUpdatedAt + staleTime <= Date.now();
-  }
-
-  $isActive(): boolean {
-    return this.$observers.some((o) => enabled(o.$options, this));
   }
 
   $addObserver(observer: QueryObserver): void {
@@ -211,12 +193,10 @@ class Query {
   $scheduleGc(): void {
     clearTimeout(this.$gc);
     this.$gc = setTimeout(() => {
-      if (
-        !this.$observers.length &&
-        this.state.fetchStatus === 'idle' &&
-        this.$cache.get(this.$hash) === this
-      ) {
-        this.$cache.delete(this.$hash);
+      // the options' hash is this query's: only options with its hash ever reach it
+      const hash = this.$options.queryHash as string;
+      if (!this.$observers.length && this.state.fetchStatus === 'idle' && this.$cache.get(hash) === this) {
+        this.$cache.delete(hash);
       }
     }, 300_000);
   }
@@ -224,7 +204,7 @@ class Query {
   $cancel(): Promise<void> {
     const promise = this.$promise;
     if (!promise) return Promise.resolve();
-    this.$abort?.(new Cancelled());
+    this.$abort?.(CANCELLED);
     return promise.then(noop, noop);
   }
 
@@ -253,7 +233,8 @@ class Query {
       }
       // every query of the data layer has a queryFn (query-core's "Missing queryFn" is for apps)
       const queryFn = this.$options.queryFn as NonNullable<QueryOptions['queryFn']>;
-      return Promise.race([queryFn({ signal: controller.signal, queryKey: this.$key }), cancelled]);
+      // only the signal: the data layer's query functions read nothing else of query-core's context
+      return Promise.race([queryFn({ signal: controller.signal }), cancelled]);
     };
     // a fetch replaced by a newer one (a silent cancel) leaves the state to that one
     const current = () => {
@@ -262,11 +243,14 @@ class Query {
       return true;
     };
     const promise: Promise<Data> = run().then(
-      (data) => (current() ? this.$setData(data) : data),
+      // nothing reads what a fetch resolves with: the state has the data
+      (data) => {
+        if (current()) this.$setData(data);
+      },
       (error: unknown) => {
         if (current()) {
           this.$set(
-            error instanceof Cancelled
+            error === CANCELLED
               ? { ...this.$revertState, fetchStatus: 'idle' }
               : {
                   error,
@@ -287,28 +271,26 @@ class Query {
 
 /** query-core's `QueryObserver`: one component's view of one query. */
 export class QueryObserver {
-  $options: QueryOptions;
   $query: Query;
   $listeners = new Set<Listener>();
-  $result: Result | undefined;
+  declare $result: Result | undefined;
   $tracked = new Set<PropertyKey>();
-  $select: [fn: (data: Data) => Data, from: Data, to: Data] | undefined;
-  $interval: ReturnType<typeof setInterval> | undefined;
+  declare $select: [fn: (data: Data) => Data, from: Data, to: Data] | undefined;
+  declare $interval: ReturnType<typeof setInterval> | undefined;
 
+  // the hooks give options they defaulted themselves (`defaultQueryOptions`), here and to setOptions
   constructor(
     readonly $client: QueryClient,
-    options: QueryOptions,
+    public $options: QueryOptions,
   ) {
-    this.$options = $client.defaultQueryOptions(options);
-    this.$query = $client.$build(this.$options);
-    this.refetch = this.refetch.bind(this);
+    this.$query = $client.$build($options);
   }
 
   subscribe(listener: Listener): Listener {
     this.$listeners.add(listener);
     if (this.$listeners.size === 1) {
       this.$query.$addObserver(this);
-      if (dueOnMount(this.$query, this.$options)) this.$fetch();
+      if (due(this.$query, this.$options)) this.$fetch();
       else this.$updateResult();
       this.$updateTimers();
     }
@@ -325,15 +307,15 @@ export class QueryObserver {
     const prevOptions = this.$options;
     const prevQuery = this.$query;
     const mounted = this.$listeners.size > 0;
-    this.$options = this.$client.defaultQueryOptions(options);
-    const query = this.$client.$build(this.$options);
+    this.$options = options;
+    const query = this.$client.$build(options);
     this.$query = query;
-    query.$options = this.$options;
+    query.$options = options;
     if (mounted && query !== prevQuery) {
       prevQuery.$removeObserver(this);
       query.$addObserver(this);
     }
-    if (mounted && (query !== prevQuery || !enabled(prevOptions, prevQuery)) && due(query, this.$options)) {
+    if (mounted && (query !== prevQuery || !enabled(prevOptions)) && due(query, this.$options)) {
       this.$fetch();
     }
     this.$updateResult();
@@ -343,8 +325,7 @@ export class QueryObserver {
   getOptimisticResult(options: QueryOptions): Result {
     const result = this.$createResult(this.$client.$build(options), options);
     // as query-core: what the next render shows is what later updates are compared with
-    const prev = this.$result;
-    if (Object.keys(result).some((key) => changed(result, prev, key))) this.$result = result;
+    if (changedKeys(result, this.$result).length) this.$result = result;
     return result;
   }
 
@@ -362,9 +343,7 @@ export class QueryObserver {
     });
   }
 
-  refetch(): Promise<Result> {
-    return this.$fetch(true).then(() => this.getCurrentResult());
-  }
+  refetch = (): Promise<Result> => this.$fetch(true).then(() => this.getCurrentResult());
 
   $onQueryUpdate(): void {
     this.$updateResult();
@@ -372,11 +351,8 @@ export class QueryObserver {
   }
 
   /** Focus came back or the network did: refetch when stale (query-core's defaults). */
-  $onEvent(focus: boolean): void {
-    const options = this.$options;
-    if (due(this.$query, options, focus ? options.refetchOnWindowFocus : options.refetchOnReconnect)) {
-      this.$fetch();
-    }
+  $onEvent(): void {
+    if (due(this.$query, this.$options)) this.$fetch();
   }
 
   $fetch(replaceRunning = false): Promise<void> {
@@ -386,38 +362,32 @@ export class QueryObserver {
   $updateTimers(): void {
     clearInterval(this.$interval);
     const every = resolve(this.$options.refetchInterval, this.$query);
-    if (every && every > 0 && every < Infinity && enabled(this.$options, this.$query)) {
+    // a number is above 0 (at least a second: src/query/schedule.ts), but may be Infinity (a
+    // hostile max-age); the data layer never sets `refetchIntervalInBackground`: hidden tabs wait
+    if (every && every < Infinity && enabled(this.$options)) {
       this.$interval = setInterval(() => {
-        if (this.$options.refetchIntervalInBackground || isFocused()) this.$fetch();
+        if (isFocused()) this.$fetch();
       }, every);
     }
   }
 
   $updateResult(): void {
-    const prev = this.$result;
     const next = this.$createResult(this.$query, this.$options);
-    const keys = Object.keys(next).filter((key) => changed(next, prev, key));
+    const keys = changedKeys(next, this.$result);
     if (!keys.length) return;
     this.$result = next;
     // tracked: only a change in a field the component has read re-renders it
-    if (
-      this.$options.notifyOnChangeProps !== undefined ||
-      !this.$tracked.size ||
-      keys.some((key) => this.$tracked.has(key))
-    ) {
+    // (the data layer never sets `notifyOnChangeProps`)
+    if (!this.$tracked.size || keys.some((key) => this.$tracked.has(key))) {
       for (const listener of this.$listeners) listener();
     }
   }
 
   $createResult(query: Query, options: QueryOptions): Result {
     let state = query.state;
-    // the render that is about to start a fetch already shows it (query-core's optimistic result)
-    if (
-      options._optimisticResults &&
-      (this.$listeners.size
-        ? (query !== this.$query || !enabled(this.$options, this.$query)) && due(query, options)
-        : dueOnMount(query, options))
-    ) {
+    // the render that is about to start a fetch already shows it (query-core's optimistic result,
+    // which every observer of the hooks asks for)
+    if ((!this.$listeners.size || query !== this.$query || !enabled(this.$options)) && due(query, options)) {
       state = {
         ...state,
         fetchStatus: online ? 'fetching' : 'paused',
@@ -434,48 +404,42 @@ export class QueryObserver {
         this.$select = [select, state.data, data];
       }
     }
-    const { status, fetchStatus } = state;
+    const { status } = state;
     return {
       status,
-      fetchStatus,
+      fetchStatus: state.fetchStatus,
       isPending: status === 'pending',
-      isSuccess: status === 'success',
-      isError: status === 'error',
-      isFetching: fetchStatus === 'fetching',
-      isPaused: fetchStatus === 'paused',
       data,
-      dataUpdatedAt: state.dataUpdatedAt,
       error: state.error,
-      errorUpdatedAt: state.errorUpdatedAt,
       refetch: this.refetch,
     };
   }
 }
 
 /**
- * Query filters as the embed's data layer gives them: a key prefix. Restoring persisted snapshots
- * (`exact`, `refetchType: 'none'`, `setQueryData`'s `updatedAt`) never happens in the embed.
+ * Query filters as the embed's data layer gives them: a key prefix, always. Restoring persisted
+ * snapshots (`exact`, `refetchType: 'none'`, `setQueryData`'s `updatedAt`) never happens in the embed.
  */
 interface Filters {
-  queryKey?: Key;
+  queryKey: Key;
 }
 
 /** query-core's `QueryClient`: the cache every observer of a connection shares. */
 export class QueryClient {
   $cache = new Map<string, Query>();
-  $unmount: Listener | undefined;
+  declare $unmount: Listener | undefined;
 
   /** Follows focus and network while mounted: refetches stale queries on return, pauses offline. */
   mount(): void {
     if (this.$unmount) return;
-    const each = (focus: boolean) => {
-      for (const query of this.$cache.values()) for (const o of query.$observers) o.$onEvent(focus);
+    const each = () => {
+      for (const query of this.$cache.values()) for (const o of query.$observers) o.$onEvent();
     };
     const listeners: Record<string, Listener> = {
-      visibilitychange: () => isFocused() && each(true),
+      visibilitychange: () => isFocused() && each(),
       online: () => {
         setOnline(true);
-        each(false);
+        each();
       },
       offline: () => setOnline(false),
     };
@@ -501,14 +465,20 @@ export class QueryClient {
     const hash = defaulted.queryHash as string;
     let query = this.$cache.get(hash);
     if (!query) {
-      query = new Query(this.$cache, defaulted.queryKey, hash, defaulted);
+      query = new Query(this.$cache, defaulted);
       this.$cache.set(hash, query);
     }
     return query;
   }
 
+  /**
+   * The queries whose key starts with the filter's. query-core also matches objects in a filter by
+   * their given fields; the data layer's filters hold only strings (src/query/keys.ts prefixes).
+   */
   $find({ queryKey }: Filters): Query[] {
-    return [...this.$cache.values()].filter((q) => !queryKey || partialMatchKey(q.$key, queryKey));
+    return [...this.$cache.values()].filter((q) =>
+      queryKey.every((part, i) => q.$options.queryKey[i] === part),
+    );
   }
 
   getQueryState(queryKey: Key): QueryState | undefined {
@@ -520,26 +490,28 @@ export class QueryClient {
   }
 
   getQueriesData(filters: Filters): Array<[Key, Data]> {
-    return this.$find(filters).map((q) => [q.$key, q.state.data]);
+    return this.$find(filters).map((q) => [q.$options.queryKey, q.state.data]);
   }
 
-  setQueryData(queryKey: Key, updater: Data): Data {
-    const query = this.$build({ queryKey });
-    const data = typeof updater === 'function' ? updater(query.state.data) : updater;
-    return data === undefined ? undefined : query.$setData(data, true);
+  /**
+   * The data layer always gives the data itself, never an updater function or `undefined`, and
+   * reads nothing back.
+   */
+  setQueryData(queryKey: Key, data: Data): void {
+    this.$build({ queryKey }).$setData(data, true);
   }
 
-  invalidateQueries(filters: Filters = {}): Promise<void> {
+  invalidateQueries(filters: Filters): Promise<void> {
     const queries = this.$find(filters);
     for (const query of queries) if (!query.state.isInvalidated) query.$set({ isInvalidated: true });
     return Promise.all(
       queries
-        .filter((q) => q.$isActive() && q.state.fetchStatus !== 'paused')
+        .filter((q) => q.state.fetchStatus !== 'paused' && q.$observers.some((o) => enabled(o.$options)))
         .map((q) => q.$fetch(undefined, true).catch(noop)),
     ).then(noop);
   }
 
-  cancelQueries(filters: Filters = {}): Promise<void> {
+  cancelQueries(filters: Filters): Promise<void> {
     return Promise.all(this.$find(filters).map((q) => q.$cancel())).then(noop);
   }
 }
@@ -558,29 +530,26 @@ interface MutationOptions {
 /** A mutation's state, with query-core's field names. */
 type MutationState = Result & { status: 'idle' | Status };
 
-const idle = (): MutationState => ({
-  context: undefined,
+/** Never changed: every state change makes a new object. */
+const IDLE: MutationState = {
   data: undefined,
   error: null,
   isPaused: false,
   status: 'idle',
   variables: undefined,
-  submittedAt: 0,
-});
+};
 
 /** query-core's `MutationObserver`: the state of the latest `mutate` call. */
 export class MutationObserver {
-  $state = idle();
-  $result: Result;
+  $state = IDLE;
+  declare $result: Result;
   $listeners = new Set<Listener>();
   $run = 0;
 
   constructor(
-    readonly $client: QueryClient,
+    _client: QueryClient,
     public $options: MutationOptions,
   ) {
-    this.mutate = this.mutate.bind(this);
-    this.reset = this.reset.bind(this);
     this.$result = this.$createResult();
   }
 
@@ -597,10 +566,6 @@ export class MutationObserver {
     return this.$result;
   }
 
-  reset(): void {
-    this.$set(idle(), ++this.$run);
-  }
-
   /** Changes the state if `run` is still the latest `mutate` call. */
   $set(patch: Partial<MutationState>, run: number): void {
     if (run !== this.$run) return;
@@ -615,39 +580,37 @@ export class MutationObserver {
       ...this.$state,
       isPending: status === 'pending',
       isSuccess: status === 'success',
-      isError: status === 'error',
-      isIdle: status === 'idle',
       mutate: this.mutate,
-      reset: this.reset,
     };
   }
 
-  async mutate(variables: unknown): Promise<unknown> {
+  mutate = async (variables: unknown): Promise<unknown> => {
     const run = ++this.$run;
-    const { mutationFn, onMutate, onSuccess, onError, onSettled, meta, mutationKey } = this
-      .$options as Record<string, ((...args: unknown[]) => unknown) | undefined>;
-    const fnContext = { client: this.$client, meta, mutationKey };
-    this.$set({ ...idle(), status: 'pending', variables, submittedAt: Date.now(), isPaused: !online }, run);
+    // no function context (client, meta, mutationKey) after the arguments: the data layer's take none
+    const { mutationFn, onMutate, onSuccess, onError, onSettled } = this.$options as Record<
+      string,
+      ((...args: unknown[]) => unknown) | undefined
+    >;
+    this.$set({ ...IDLE, status: 'pending', variables, isPaused: !online }, run);
     let context: unknown;
     try {
-      context = await onMutate?.(variables, fnContext);
-      this.$set({ context }, run);
+      context = await onMutate?.(variables);
       await whenOnline();
       this.$set({ isPaused: false }, run);
-      if (!mutationFn) throw new Error('No mutationFn found');
-      const data = await mutationFn(variables, fnContext);
-      await onSuccess?.(data, variables, context, fnContext);
-      await onSettled?.(data, null, variables, context, fnContext);
+      // both mutations of the data layer have one (query-core's "No mutationFn found" is for apps)
+      const data = await (mutationFn as NonNullable<typeof mutationFn>)(variables);
+      await onSuccess?.(data, variables, context);
+      await onSettled?.(data, null, variables, context);
       this.$set({ data, status: 'success' }, run);
       return data;
     } catch (error) {
       try {
-        await onError?.(error, variables, context, fnContext);
-        await onSettled?.(undefined, error, variables, context, fnContext);
+        await onError?.(error, variables, context);
+        await onSettled?.(undefined, error, variables, context);
       } finally {
         this.$set({ error, status: 'error', isPaused: false }, run);
       }
       throw error;
     }
-  }
+  };
 }

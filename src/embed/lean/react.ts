@@ -67,7 +67,7 @@ function normalizeDomProps(type: string, props: Props): Props {
         if (typeof style[key] === 'number' && !IS_NON_DIMENSIONAL.test(key)) style[key] = `${style[key]}px`;
       }
       value = style;
-    } else if (name[0] === 'o' && name[1] === 'n') {
+    } else if (name.startsWith('on')) {
       const lower = name.toLowerCase();
       if (lower === 'onfocus') name = 'onfocusin';
       else if (lower === 'onblur') name = 'onfocusout';
@@ -82,9 +82,8 @@ function normalizeDomProps(type: string, props: Props): Props {
       }
     } else if (svgCase && CAMEL_PROPS.test(name)) {
       name = name.replace(/[A-Z0-9]/g, '-$&').toLowerCase();
-    } else if (value === null) {
-      value = undefined;
     }
+    // (preact/compat also turns `null` into `undefined`: Preact 11 treats both alike on DOM elements)
     normalized[name] = value;
   }
   const className = props.className ?? props.class;
@@ -102,23 +101,19 @@ options.vnode = (vnode: VNode) => {
   previousVNodeHook?.(vnode);
 };
 
+/** A memoised component's `shouldComponentUpdate`: whether a prop changed (shallowly). */
 // preact/compat also skips `__source`, which only development JSX adds; the embed's is production JSX
-function shallowDiffers(a: Props, b: Props): boolean {
-  for (const key in a) if (!(key in b)) return true;
-  for (const key in b) if (a[key] !== b[key]) return true;
+function propsChanged(this: Component, next: Props): boolean {
+  const prev = this.props as Props;
+  for (const key in prev) if (!(key in next)) return true;
+  for (const key in next) if (prev[key] !== next[key]) return true;
   return false;
 }
 
-/** React's `memo`: re-renders only when a prop changed (or `areEqual` says so). */
-export function memo<P extends object>(
-  component: ComponentType<P>,
-  areEqual?: (prev: P, next: P) => boolean,
-): ComponentType<P> {
-  function shouldComponentUpdate(this: Component<P>, next: P): boolean {
-    return areEqual ? !areEqual(this.props as P, next) : shallowDiffers(this.props as Props, next as Props);
-  }
+/** React's `memo`: re-renders only when a prop changed (no component here gives an `areEqual`). */
+export function memo<P extends object>(component: ComponentType<P>): ComponentType<P> {
   function Memoed(this: Component<P>, props: P) {
-    this.shouldComponentUpdate = shouldComponentUpdate;
+    this.shouldComponentUpdate = propsChanged;
     return createElement(component as ComponentType<object>, props);
   }
   // no `displayName` (`Memo(…)`): only developer tools read it, and the embed has none
@@ -130,14 +125,6 @@ interface Store<T> {
   getSnapshot: () => T;
 }
 
-function snapshotChanged<T>(store: Store<T>): boolean {
-  try {
-    return !Object.is(store.value, store.getSnapshot());
-  } catch {
-    return true;
-  }
-}
-
 /** React's `useSyncExternalStore` (preact/compat's version, without hydration). */
 export function useSyncExternalStore<T>(
   subscribe: (onChange: () => void) => () => void,
@@ -145,19 +132,25 @@ export function useSyncExternalStore<T>(
 ): T {
   const value = getSnapshot();
   const [{ store }, forceUpdate] = useState<{ store: Store<T> }>({ store: { value, getSnapshot } });
+  // re-renders when the snapshot changed (or reading it threw); the same from any render, as
+  // `store` and `forceUpdate` never change
+  const check = () => {
+    try {
+      if (Object.is(store.value, store.getSnapshot())) return;
+    } catch {}
+    forceUpdate({ store });
+  };
   // the same dependencies as preact/compat's: `store` never changes, `subscribe` re-arms the check
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useLayoutEffect(() => {
     store.value = value;
     store.getSnapshot = getSnapshot;
-    if (snapshotChanged(store)) forceUpdate({ store });
+    check();
   }, [subscribe, value, getSnapshot]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(() => {
-    if (snapshotChanged(store)) forceUpdate({ store });
-    return subscribe(() => {
-      if (snapshotChanged(store)) forceUpdate({ store });
-    });
+    check();
+    return subscribe(check);
   }, [subscribe]);
   return value;
 }
