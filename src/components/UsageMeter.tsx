@@ -2,7 +2,7 @@ import { type ReactNode, useId } from 'react';
 import type { ContentStatsError } from '../client/errors.js';
 import type { RateLimit, Usage } from '../client/types.js';
 import { useUsage } from '../react/useUsage.js';
-import { Heading, type HeadingLevel } from './internal/Heading.js';
+import { type HeadingLevel, headingOf } from './internal/Heading.js';
 import { offlineAware } from './internal/offline.js';
 import { type RootProps, useRootProps, viewState } from './internal/Root.js';
 import { Skeleton } from './internal/Skeleton.js';
@@ -82,14 +82,12 @@ function ResetCountdown({ resetAt, text }: { resetAt: number; text: (seconds: nu
  * the rate-limit window with a countdown to its reset, and a warning when the balance runs low.
  */
 export function UsageMeterView(props: UsageMeterViewProps) {
-  const { usage, rateLimit, lowBalanceThreshold = 5, heading, headingLevel } = props;
-  const status = props.status ?? (usage ? 'success' : 'pending');
+  const { usage, rateLimit, lowBalanceThreshold = 5 } = props;
   const ui = useUi(props);
   const { labels, format } = ui;
   const id = useId();
-  const state = viewState(status, Boolean(usage), usage !== undefined && usage !== null);
+  const state = viewState(props.status, Boolean(usage), usage !== undefined && usage !== null);
   const rootProps = useRootProps('UsageMeter', ui, props, state);
-  const headingText = heading === undefined ? labels.usageTitle : heading;
 
   let body: ReactNode;
   if (state !== 'ready' || !usage) {
@@ -194,11 +192,7 @@ export function UsageMeterView(props: UsageMeterViewProps) {
 
   return (
     <div {...rootProps}>
-      {headingText ? (
-        <Heading level={headingLevel} className={css.heading}>
-          {headingText}
-        </Heading>
-      ) : null}
+      {headingOf(props, labels.usageTitle, css.heading)}
       {body}
     </div>
   );

@@ -9,7 +9,7 @@ import { Count } from './internal/Count.js';
 import { button, field } from './internal/controls.css.js';
 import { ErrorState } from './internal/ErrorState.js';
 import type { Formatters } from './internal/format.js';
-import { Heading, type HeadingLevel } from './internal/Heading.js';
+import { type HeadingLevel, headingOf } from './internal/Heading.js';
 import type { Labels } from './internal/labels.js';
 import { offlineAware } from './internal/offline.js';
 import { type RootProps, useRootProps, viewState } from './internal/Root.js';
@@ -242,10 +242,7 @@ export function VideoListView(props: VideoListViewProps) {
     onStop,
     stoppingId,
     stopError,
-    heading,
-    headingLevel,
   } = props;
-  const status = props.status ?? (videos ? 'success' : 'pending');
   const ui = useUi(props);
   const { labels, format } = ui;
   const [ownPlatform, setOwnPlatform] = useState<string | null>(defaultPlatform);
@@ -253,9 +250,8 @@ export function VideoListView(props: VideoListViewProps) {
   const shown = videos ? videos.filter((v) => platform === null || v.platform === platform) : [];
   const options = [...new Set([...platforms, ...(videos ?? []).map((v) => String(v.platform))])];
 
-  const state = viewState(status, Boolean(videos), shown.length > 0);
+  const state = viewState(props.status, Boolean(videos), shown.length > 0);
   const rootProps = useRootProps('VideoList', ui, props, state);
-  const headingText = heading === undefined ? labels.videosTitle : heading;
 
   let body: ReactNode;
   if (state !== 'ready') {
@@ -289,11 +285,7 @@ export function VideoListView(props: VideoListViewProps) {
   return (
     <div {...rootProps}>
       <div className={css.header}>
-        {headingText ? (
-          <Heading level={headingLevel} className={css.heading}>
-            {headingText}
-          </Heading>
-        ) : null}
+        {headingOf(props, labels.videosTitle, css.heading)}
         {/* stays put while a new filter loads, so keyboard focus is not lost */}
         {videos || platform !== null || onPlatformChange ? (
           <label className={css.filter}>

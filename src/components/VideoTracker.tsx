@@ -8,7 +8,7 @@ import { useUsage } from '../react/useUsage.js';
 import { button, field, label as labelClass } from './internal/controls.css.js';
 import { ErrorState } from './internal/ErrorState.js';
 import { errorInfo } from './internal/errorInfo.js';
-import { Heading, type HeadingLevel } from './internal/Heading.js';
+import { type HeadingLevel, headingOf } from './internal/Heading.js';
 import { offlineAware } from './internal/offline.js';
 import { type RootProps, useRootProps } from './internal/Root.js';
 import { title as titleClass } from './internal/root.css.js';
@@ -80,8 +80,6 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
     onViewExisting,
     defaultLink = '',
     defaultDurationDays = 7,
-    heading,
-    headingLevel,
     renderError,
   } = props;
   const ui = useUi(props);
@@ -187,14 +185,9 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
     );
   })();
 
-  const heading_ = heading === undefined ? labels.trackerTitle : heading;
   return (
     <div {...rootProps}>
-      {heading_ ? (
-        <Heading level={headingLevel} className={titleClass}>
-          {heading_}
-        </Heading>
-      ) : null}
+      {headingOf(props, labels.trackerTitle, titleClass)}
       <form
         className={css.form}
         onSubmit={submit}
