@@ -1,6 +1,8 @@
 // Own time ticks: d3-time + d3-time-format cost more than the whole chart. Local-time Date
 // methods put ticks on the viewer's hours and midnights; Intl formats the labels.
 
+import { intlFormat } from '../internal/format.js';
+
 /** A tick on the x axis. */
 export interface Tick {
   value: number;
@@ -42,19 +44,8 @@ function advance(date: Date, unit: Unit, step: number): void {
   else date.setMonth(date.getMonth() + step);
 }
 
-const formatterCache = new Map<string, Intl.DateTimeFormat>();
 function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
-  let format = formatterCache.get(key);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat(locale, options);
-    } catch {
-      format = new Intl.DateTimeFormat(undefined, options);
-    }
-    formatterCache.set(key, format);
-  }
-  return format;
+  return intlFormat('DateTimeFormat', locale, options);
 }
 
 /**
@@ -135,17 +126,12 @@ function formatHours(
 }
 
 function unitFormat(locale: string | undefined, unit: 'hour' | 'day'): Intl.NumberFormat {
-  const options: Intl.NumberFormatOptions = {
+  return intlFormat('NumberFormat', locale, {
     style: 'unit',
     unit,
     unitDisplay: 'narrow',
     maximumFractionDigits: 1,
-  };
-  try {
-    return new Intl.NumberFormat(locale, options);
-  } catch {
-    return new Intl.NumberFormat(undefined, options);
-  }
+  });
 }
 
 /** A time since start for the tooltip and table of `align="sinceStart"`: `20h`, `44d 7h`. */
