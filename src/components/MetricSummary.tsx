@@ -128,7 +128,7 @@ export function MetricSummaryView(props: MetricSummaryViewProps) {
         <li className={css.card} data-part="card" data-kpi="change">
           <p className={css.cardLabel}>{changeTitle}</p>
           <p
-            className={`${sized(figures.change === null ? '' : format.delta(figures.change))} ${figures.change !== null && figures.change > 0n ? css.up : figures.change !== null && figures.change < 0n ? css.down : ''}`}
+            className={`${sized(figures.change === null ? '' : format.delta(figures.change))} ${figures.change === null ? '' : figures.change > 0n ? css.up : figures.change < 0n ? css.down : ''}`}
           >
             <Count value={figures.change} kind="delta" format={format} notAvailable={labels.notAvailable} />
           </p>
