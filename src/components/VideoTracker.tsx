@@ -152,13 +152,14 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
   };
 
   const retry = onRetry ?? (() => lastInput && onSubmit(lastInput));
-  const info = error ? errorInfo(error) : null;
   const state = status === 'error' ? 'error' : balanceLoading ? 'loading' : 'ready';
   const rootProps = useRootProps('VideoTracker', ui, props, state);
 
   const errorView = (() => {
-    if (status !== 'error' || !error || !info) return null;
+    if (status !== 'error' || !error) return null;
     if (renderError) return renderError(error, retry);
+    const info = errorInfo(error);
+    const { existingId } = info;
     const unknownOutcome = info.outcome === 'unknown';
     return (
       <div data-part="track-error">
@@ -170,18 +171,18 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
           detail={unknownOutcome ? labels.trackOutcomeUnknown : undefined}
           retryLabel={unknownOutcome ? labels.tryAgain : undefined}
         >
-          {info.code === 'conflict' && info.existingId ? (
+          {info.code === 'conflict' && existingId ? (
             onViewExisting ? (
               <button
                 type="button"
                 className={button.secondary}
-                onClick={() => onViewExisting(info.existingId as string)}
+                onClick={() => onViewExisting(existingId)}
                 data-part="view-existing"
               >
                 {labels.viewExisting}
               </button>
             ) : (
-              <span>{labels.existingVideo(info.existingId)}</span>
+              <span>{labels.existingVideo(existingId)}</span>
             )
           ) : null}
         </ErrorState>

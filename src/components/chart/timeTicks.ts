@@ -44,9 +44,9 @@ function advance(date: Date, unit: Unit, step: number): void {
   else date.setMonth(date.getMonth() + step);
 }
 
-function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return intlFormat('DateTimeFormat', locale, options);
-}
+/** `Nov 14`: the label of a day, and of a lone tick. */
+const dayLabel = (locale: string | undefined) =>
+  intlFormat('DateTimeFormat', locale, { month: 'short', day: 'numeric' });
 
 /**
  * About `count` ticks over [start, end] (ms) on round local times: hours, midnights, Mondays or
@@ -54,8 +54,7 @@ function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOpti
  * At least two ticks when the span allows it: one lone date says nothing about the scale.
  */
 export function timeTicks(start: number, end: number, count: number, locale: string | undefined): Tick[] {
-  if (!(end > start))
-    return [{ value: start, label: dateFormat(locale, { month: 'short', day: 'numeric' }).format(start) }];
+  if (!(end > start)) return [{ value: start, label: dayLabel(locale).format(start) }];
   const span = end - start;
   let index = INTERVALS.findIndex(([, , ms]) => span / ms <= Math.max(1, count));
   if (index === -1) index = INTERVALS.length - 1;
@@ -73,10 +72,10 @@ function ticksOf(
   end: number,
   locale: string | undefined,
 ): Tick[] {
-  const dayLabel = dateFormat(locale, { month: 'short', day: 'numeric' });
+  const days = dayLabel(locale);
   // ticks fall on whole hours: `3 PM` / `15 Uhr` reads faster than `3:00 PM`
-  const hourLabel = dateFormat(locale, { hour: 'numeric' });
-  const monthLabel = dateFormat(locale, { month: 'short', year: 'numeric' });
+  const hours = intlFormat('DateTimeFormat', locale, { hour: 'numeric' });
+  const months = intlFormat('DateTimeFormat', locale, { month: 'short', year: 'numeric' });
   const date = new Date(start);
   floorTo(date, unit, step);
   const ticks: Tick[] = [];
@@ -84,13 +83,8 @@ function ticksOf(
     const value = date.getTime();
     if (value >= start) {
       const midnight = date.getHours() === 0;
-      const label =
-        unit === 'month'
-          ? monthLabel.format(value)
-          : unit === 'hour' && !midnight
-            ? hourLabel.format(value)
-            : dayLabel.format(value);
-      ticks.push({ value, label });
+      const format = unit === 'month' ? months : unit === 'hour' && !midnight ? hours : days;
+      ticks.push({ value, label: format.format(value) });
     }
     advance(date, unit, step);
   }
@@ -111,18 +105,12 @@ export function hourTicks(start: number, end: number, count: number, locale: str
   const days = unitFormat(locale, 'day');
   const ticks: Tick[] = [];
   for (let value = Math.ceil(start / step) * step; value <= end && ticks.length < 500; value += step) {
-    ticks.push({ value, label: formatHours(value, step >= 24, hours, days) });
+    ticks.push({
+      value,
+      label: step >= 24 && value % 24 === 0 ? days.format(value / 24) : hours.format(value),
+    });
   }
   return ticks;
-}
-
-function formatHours(
-  value: number,
-  inDays: boolean,
-  hours: Intl.NumberFormat,
-  days: Intl.NumberFormat,
-): string {
-  return inDays && value % 24 === 0 ? days.format(value / 24) : hours.format(value);
 }
 
 function unitFormat(locale: string | undefined, unit: 'hour' | 'day'): Intl.NumberFormat {

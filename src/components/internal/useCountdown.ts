@@ -11,7 +11,7 @@ export function useCountdown(deadline: number | null | undefined): number | null
     if (deadline === null || deadline === undefined) return;
     let timer: ReturnType<typeof setInterval> | undefined;
     const stop = () => {
-      if (timer !== undefined) clearInterval(timer);
+      clearInterval(timer);
       timer = undefined;
     };
     const tick = () => {
