@@ -44,10 +44,10 @@ export function useRootProps(
   state: ViewState,
   ownClassName?: string,
 ): RootElementProps {
-  const classes = [ui.rootClassName, root, ownClassName, props.className].filter(Boolean).join(' ');
+  const classes = [ui.theme.className, root, ownClassName, props.className].filter(Boolean).join(' ');
   return {
     className: classes,
-    style: { ...ui.rootStyle, ...props.style },
+    style: { ...ui.theme.style, ...props.style },
     'data-state': state,
     'data-part': 'base',
     'data-cs-component': component,

@@ -26,12 +26,10 @@ export function Sparkline({ values, label, maxPoints = 60 }: SparklineProps) {
   );
   const first = sampled[0] as { x: number; y: number };
   const last = sampled[sampled.length - 1] as { x: number; y: number };
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (const v of sampled) {
-    if (v.y < min) min = v.y;
-    if (v.y > max) max = v.y;
-  }
+  // at most `maxPoints` values: spread as arguments safely
+  const ys = sampled.map((v) => v.y);
+  const min = Math.min(...ys);
+  const max = Math.max(...ys);
   const spanX = last.x - first.x || 1;
   const spanY = max - min || 1;
   // 2 px of margin so the stroke at the extremes is not clipped
