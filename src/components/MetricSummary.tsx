@@ -42,7 +42,7 @@ function NextSnapshot({ at, labels }: { at: number | null; labels: Labels }) {
   const text =
     at === null
       ? labels.noMoreSnapshots
-      : remaining !== null && remaining > 0
+      : remaining > 0
         ? labels.nextSnapshotIn(Math.ceil(remaining / 60_000))
         : labels.nextSnapshotSoon;
   return (

@@ -76,7 +76,7 @@ function Meter({ value, max, labelledBy, text, format, warnAbove, warnBelow, par
 
 function ResetCountdown({ resetAt, text }: { resetAt: number; text: (seconds: number) => string }) {
   const remaining = useCountdown(resetAt);
-  if (remaining === null || remaining <= 0) return null;
+  if (remaining <= 0) return null;
   return (
     <span className={css.small} data-part="rate-limit-reset">
       {text(Math.ceil(remaining / 1000))}

@@ -36,21 +36,20 @@ function labelSuffix(info: ErrorInfo, online: boolean): string {
 }
 
 /**
- * The sentence for an error, with its values formatted. `secondsLeft` is the 429 countdown;
+ * The sentence for an error, with its values formatted. `secondsLeft` is the 429 countdown (`0`
+ * once it has passed or without one);
  * `online` is the browser's network state.
  */
 export function errorMessage(
   error: unknown,
   labels: Labels,
   format: Formatters,
-  secondsLeft: number | null,
+  secondsLeft: number,
   online = true,
 ): string {
   const info = errorInfo(error);
   if (info.code === 'rate_limited') {
-    return secondsLeft !== null && secondsLeft > 0
-      ? labels.errorRateLimited(secondsLeft)
-      : labels.errorRateLimitedOver;
+    return secondsLeft > 0 ? labels.errorRateLimited(secondsLeft) : labels.errorRateLimitedOver;
   }
   const label = labels[`error${labelSuffix(info, online) || 'Server'}` as keyof Labels];
   // the messages with a value: the API's reason (403), the balance (402), the refusal (400)
@@ -79,11 +78,11 @@ export function errorHeading(error: unknown, labels: Labels, online = true): str
  */
 export function ErrorState({ error, retry, labels, format, detail, retryLabel, children }: ErrorStateProps) {
   const info = errorInfo(error);
-  const remaining = useCountdown(info.code === 'rate_limited' ? (info.retryAt ?? null) : null);
-  const seconds = remaining === null ? null : Math.ceil(remaining / 1000);
+  const seconds = Math.ceil(useCountdown(info.code === 'rate_limited' ? info.retryAt : null) / 1000);
   const online = useOnline();
   const message = errorMessage(error, labels, format, seconds, online);
-  const waiting = info.code === 'rate_limited' && seconds !== null && seconds > 0;
+  // only a 429 with a reset time counts down
+  const waiting = seconds > 0;
   // a repeat cannot fix these: a 402 needs a top-up first, the others a different request
   const retryable =
     !['forbidden', 'insufficient_balance', 'not_found', 'conflict', 'invalid_request'].includes(info.code) &&
