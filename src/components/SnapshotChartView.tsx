@@ -136,12 +136,9 @@ export function SnapshotChartView(props: SnapshotChartViewProps) {
     }
     const edge = (x: number) =>
       align === 'time' ? format.dateTime(x) : formatHoursSinceStart(x, format.locale);
+    // every visible series has points
     const latest = visible
-      .map((s) => {
-        const last = s.xs.length > 0 ? s.point(s.xs.length - 1) : undefined;
-        return last ? `${s.label}: ${compactText(last, mode, format)}` : '';
-      })
-      .filter(Boolean)
+      .map((s) => `${s.label}: ${compactText(s.point(s.xs.length - 1), mode, format)}`)
       .join(', ');
     return [
       visible.length > 0 ? labels.chartSummary(name, visible.length, edge(from), edge(to)) : '',
