@@ -69,19 +69,20 @@ function create(locale: string | undefined): Formatters {
   const dateTime = dateFormat({ dateStyle: 'medium', timeStyle: 'short' });
   const date = dateFormat({ dateStyle: 'medium' });
   const shortDateTime = dateFormat({ month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+  // an Intl formatter's `format` is a getter that returns a function bound to it
   return {
     locale,
     compact: (value) => (isHugeCount(value) ? exact : compact).format(value),
-    exact: (value) => exact.format(value),
+    exact: exact.format,
     delta: (value) => (isHugeCount(value) ? deltaExact : delta).format(value),
-    deltaExact: (value) => deltaExact.format(value),
-    percent: (ratio) => percent.format(ratio),
+    deltaExact: deltaExact.format,
+    percent: percent.format,
     money: (usd) => (Math.abs(usd) < 1 ? mills : money).format(usd),
-    moneyExact: (usd) => mills.format(usd),
-    number: (value) => number.format(value),
-    dateTime: (ms) => dateTime.format(ms),
-    date: (ms) => date.format(ms),
-    shortDateTime: (ms) => shortDateTime.format(ms),
+    moneyExact: mills.format,
+    number: number.format,
+    dateTime: dateTime.format,
+    date: date.format,
+    shortDateTime: shortDateTime.format,
   };
 }
 
