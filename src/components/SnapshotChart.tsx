@@ -121,7 +121,7 @@ function Connected({ results, ...props }: SnapshotChartProps & { results: UseSna
 }
 
 function startOf(video: Video): number | undefined {
-  const start = video.created_at === undefined ? Number.NaN : Date.parse(video.created_at);
+  const start = Date.parse(video.created_at ?? '');
   return Number.isFinite(start) ? start : undefined;
 }
 

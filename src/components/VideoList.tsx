@@ -120,7 +120,7 @@ function VideoItem({ video, labels, format, selected, onSelect, onStop, stopping
 
   const status = String(video.status);
   const badge = css.badge[status as keyof typeof css.badge] ?? css.badge.other;
-  const created = video.created_at ? Date.parse(video.created_at) : Number.NaN;
+  const created = Date.parse(video.created_at ?? '');
   const canStop = onStop !== undefined && status === 'monitoring';
   // "@handle · …123456" first: at 320 px full links all truncate to the same "https://www.tiktok.com/@cre…"
   const name = videoLabel(video);
