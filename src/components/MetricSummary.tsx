@@ -3,7 +3,7 @@ import type { ContentStatsError } from '../client/errors.js';
 import { engagementRate, type MetricName, type SnapshotPoint } from '../metrics/series.js';
 import { useSnapshots } from '../react/useSnapshots.js';
 import { Count } from './internal/Count.js';
-import { Heading, type HeadingLevel } from './internal/Heading.js';
+import { type HeadingLevel, headingOf } from './internal/Heading.js';
 import { kpis } from './internal/kpis.js';
 import type { Labels } from './internal/labels.js';
 import { offlineAware } from './internal/offline.js';
@@ -42,7 +42,7 @@ function NextSnapshot({ at, labels }: { at: number | null; labels: Labels }) {
   const text =
     at === null
       ? labels.noMoreSnapshots
-      : remaining !== null && remaining > 0
+      : remaining > 0
         ? labels.nextSnapshotIn(Math.ceil(remaining / 60_000))
         : labels.nextSnapshotSoon;
   return (
@@ -57,15 +57,14 @@ function NextSnapshot({ at, labels }: { at: number | null; labels: Labels }) {
  * snapshots) and the engagement rate, each with a sparkline; and when the next snapshot comes.
  */
 export function MetricSummaryView(props: MetricSummaryViewProps) {
-  const { points, nextSnapshotAt, metric = 'views', heading, headingLevel } = props;
-  const status = props.status ?? (points ? 'success' : 'pending');
+  const { points, nextSnapshotAt, metric = 'views' } = props;
   const ui = useUi(props);
   const { labels, format } = ui;
   const sorted = useMemo(() => (points ? [...points].sort((a, b) => a.time - b.time) : []), [points]);
 
-  const state = viewState(status, Boolean(points), sorted.length > 0);
+  const state = viewState(props.status, Boolean(points), sorted.length > 0);
   const rootProps = useRootProps('MetricSummary', ui, props, state);
-  const headingText = heading === undefined ? labels.summaryTitle : heading;
+  const heading = headingOf(props, labels.summaryTitle, css.heading);
 
   let body: ReactNode;
   if (state !== 'ready') {
@@ -129,7 +128,7 @@ export function MetricSummaryView(props: MetricSummaryViewProps) {
         <li className={css.card} data-part="card" data-kpi="change">
           <p className={css.cardLabel}>{changeTitle}</p>
           <p
-            className={`${sized(figures.change === null ? '' : format.delta(figures.change))} ${figures.change !== null && figures.change > 0n ? css.up : figures.change !== null && figures.change < 0n ? css.down : ''}`}
+            className={`${sized(figures.change === null ? '' : format.delta(figures.change))} ${figures.change === null ? '' : figures.change > 0n ? css.up : figures.change < 0n ? css.down : ''}`}
           >
             <Count value={figures.change} kind="delta" format={format} notAvailable={labels.notAvailable} />
           </p>
@@ -151,13 +150,9 @@ export function MetricSummaryView(props: MetricSummaryViewProps) {
 
   return (
     <div {...rootProps}>
-      {headingText || (state === 'ready' && nextSnapshotAt !== undefined) ? (
+      {heading || (state === 'ready' && nextSnapshotAt !== undefined) ? (
         <div className={css.header}>
-          {headingText ? (
-            <Heading level={headingLevel} className={css.heading}>
-              {headingText}
-            </Heading>
-          ) : null}
+          {heading}
           {state === 'ready' && nextSnapshotAt !== undefined ? (
             <NextSnapshot at={nextSnapshotAt} labels={labels} />
           ) : null}

@@ -121,7 +121,7 @@ function Connected({ results, ...props }: SnapshotChartProps & { results: UseSna
 }
 
 function startOf(video: Video): number | undefined {
-  const start = video.created_at === undefined ? Number.NaN : Date.parse(video.created_at);
+  const start = Date.parse(video.created_at ?? '');
   return Number.isFinite(start) ? start : undefined;
 }
 
@@ -129,17 +129,18 @@ type Datas = ReadonlyArray<UseSnapshotsResult['data']>;
 
 /** Rebuilds the series only when a video's data or an input changes, not on every status tick. */
 function useSeries(results: UseSnapshotsResult[], build: (datas: Datas) => ChartSeries[], deps: unknown[]) {
-  const last = useRef<{ datas: Datas; deps: unknown[]; series: ChartSeries[] } | null>(null);
+  const last = useRef<{ inputs: unknown[]; series: ChartSeries[] } | null>(null);
   const datas = results.map((r) => r.data);
+  // the deps come first and are always as many: the same inputs are the same data and deps
+  const inputs = [...deps, ...datas];
   const previous = last.current;
-  const same =
-    previous !== null &&
-    previous.datas.length === datas.length &&
-    previous.datas.every((d, i) => d === datas[i]) &&
-    previous.deps.length === deps.length &&
-    previous.deps.every((d, i) => Object.is(d, deps[i]));
-  const series = same && previous ? previous.series : build(datas);
+  const series =
+    previous &&
+    previous.inputs.length === inputs.length &&
+    previous.inputs.every((input, i) => Object.is(input, inputs[i]))
+      ? previous.series
+      : build(datas);
   // a render-time cache, like useMemo with a variable number of inputs
-  last.current = { datas, deps, series };
+  last.current = { inputs, series };
   return series;
 }

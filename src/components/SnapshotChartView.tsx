@@ -124,6 +124,8 @@ export function SnapshotChartView(props: SnapshotChartViewProps) {
       : mode === 'perHour'
         ? labels.chartPerHour(props.title)
         : props.title;
+  // what the summary and the hidden table call the values
+  const name = heading ?? labels.chartValue;
   const summary = useMemo(() => {
     if (state !== 'ready') return '';
     let from = Number.POSITIVE_INFINITY;
@@ -134,14 +136,10 @@ export function SnapshotChartView(props: SnapshotChartViewProps) {
     }
     const edge = (x: number) =>
       align === 'time' ? format.dateTime(x) : formatHoursSinceStart(x, format.locale);
+    // every visible series has points
     const latest = visible
-      .map((s) => {
-        const last = s.xs.length > 0 ? s.point(s.xs.length - 1) : undefined;
-        return last ? `${s.label}: ${compactText(last, mode, format)}` : '';
-      })
-      .filter(Boolean)
+      .map((s) => `${s.label}: ${compactText(s.point(s.xs.length - 1), mode, format)}`)
       .join(', ');
-    const name = heading ?? labels.chartValue;
     return [
       visible.length > 0 ? labels.chartSummary(name, visible.length, edge(from), edge(to)) : '',
       latest ? labels.chartLatest(latest) : '',
@@ -149,7 +147,7 @@ export function SnapshotChartView(props: SnapshotChartViewProps) {
     ]
       .filter(Boolean)
       .join(' ');
-  }, [state, visible, align, format, mode, heading, labels, scale]);
+  }, [state, visible, align, format, mode, name, labels, scale]);
 
   const fileName = props.fileName ?? 'snapshot-chart';
   const background = () => {
@@ -205,10 +203,10 @@ export function SnapshotChartView(props: SnapshotChartViewProps) {
           mode={mode}
           align={align}
           format={format}
-          caption={labels.chartTableCaption(heading ?? labels.chartValue)}
+          caption={labels.chartTableCaption(name)}
           seriesHeader={labels.chartSeries}
           timeHeader={align === 'time' ? labels.time : labels.chartHoursSinceStart}
-          valueHeader={heading ?? labels.chartValue}
+          valueHeader={name}
           sampledNote={labels.chartTableSampled}
         />
       </>

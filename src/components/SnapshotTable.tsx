@@ -12,7 +12,7 @@ import { Count } from './internal/Count.js';
 import { button, field } from './internal/controls.css.js';
 import { type CsvValue, downloadText, toCsv } from './internal/csv.js';
 import { isoTime } from './internal/format.js';
-import { Heading, type HeadingLevel } from './internal/Heading.js';
+import { type HeadingLevel, headingOf } from './internal/Heading.js';
 import type { Labels } from './internal/labels.js';
 import { offlineAware } from './internal/offline.js';
 import { type RootProps, useRootProps, viewState } from './internal/Root.js';
@@ -150,10 +150,7 @@ export function SnapshotTableView(props: SnapshotTableViewProps) {
     maxHeight = '448px',
     fileName = 'snapshots.csv',
     onExport,
-    heading,
-    headingLevel,
   } = props;
-  const status = props.status ?? (points ? 'success' : 'pending');
   const ui = useUi(props);
   const [scrollerRef, edges] = useScrollEdges();
   const { labels, format } = ui;
@@ -189,9 +186,8 @@ export function SnapshotTableView(props: SnapshotTableViewProps) {
     ),
   ];
 
-  const state = viewState(status, Boolean(points), rows.length > 0);
+  const state = viewState(props.status, Boolean(points), rows.length > 0);
   const rootProps = useRootProps('SnapshotTable', ui, props, state);
-  const headingText = heading === undefined ? labels.tableCaption : heading;
 
   let body: ReactNode;
   if (state !== 'ready') {
@@ -339,11 +335,7 @@ export function SnapshotTableView(props: SnapshotTableViewProps) {
   return (
     <div {...rootProps}>
       <div className={css.header}>
-        {headingText ? (
-          <Heading level={headingLevel} className={css.heading}>
-            {headingText}
-          </Heading>
-        ) : null}
+        {headingOf(props, labels.tableCaption, css.heading)}
         {state === 'ready' ? (
           <div className={css.toolbar}>
             <label className={css.pageSize}>

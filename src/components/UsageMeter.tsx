@@ -2,7 +2,8 @@ import { type ReactNode, useId } from 'react';
 import type { ContentStatsError } from '../client/errors.js';
 import type { RateLimit, Usage } from '../client/types.js';
 import { useUsage } from '../react/useUsage.js';
-import { Heading, type HeadingLevel } from './internal/Heading.js';
+import type { Formatters } from './internal/format.js';
+import { type HeadingLevel, headingOf } from './internal/Heading.js';
 import { offlineAware } from './internal/offline.js';
 import { type RootProps, useRootProps, viewState } from './internal/Root.js';
 import { Skeleton } from './internal/Skeleton.js';
@@ -34,7 +35,9 @@ interface MeterProps {
   value: number;
   max: number;
   labelledBy: string;
-  valueText: string;
+  /** "3 of 10": shown above the bar, and its accessible value. */
+  text: (value: string, max: string) => string;
+  format: Formatters;
   /** Colour the bar as a warning above this fraction. */
   warnAbove?: number | undefined;
   /** Colour the bar as a warning below this fraction. */
@@ -42,34 +45,38 @@ interface MeterProps {
   part: string;
 }
 
-function Meter({ value, max, labelledBy, valueText, warnAbove, warnBelow, part }: MeterProps) {
+function Meter({ value, max, labelledBy, text, format, warnAbove, warnBelow, part }: MeterProps) {
+  const valueText = text(format.number(value), format.number(max));
   const fraction = max > 0 ? Math.min(1, Math.max(0, value / max)) : 0;
   const warn =
     (warnAbove !== undefined && fraction > warnAbove) || (warnBelow !== undefined && fraction < warnBelow);
   return (
-    // a native <meter> cannot take theme colours the same way in every browser
-    // biome-ignore lint/a11y/useSemanticElements: styled bar with the meter role instead
-    <div
-      className={css.meter}
-      role="meter"
-      aria-labelledby={labelledBy}
-      aria-valuemin={0}
-      aria-valuemax={max}
-      aria-valuenow={Math.min(value, max)}
-      aria-valuetext={valueText}
-      data-part={part}
-    >
+    <>
+      <span>{valueText}</span>
+      {/* a native <meter> cannot take theme colours the same way in every browser */}
+      {/* biome-ignore lint/a11y/useSemanticElements: styled bar with the meter role instead */}
       <div
-        className={warn ? `${css.meterFill} ${css.meterFillHigh}` : css.meterFill}
-        style={{ width: `${(fraction * 100).toFixed(1)}%` }}
-      />
-    </div>
+        className={css.meter}
+        role="meter"
+        aria-labelledby={labelledBy}
+        aria-valuemin={0}
+        aria-valuemax={max}
+        aria-valuenow={Math.min(value, max)}
+        aria-valuetext={valueText}
+        data-part={part}
+      >
+        <div
+          className={warn ? `${css.meterFill} ${css.meterFillHigh}` : css.meterFill}
+          style={{ width: `${(fraction * 100).toFixed(1)}%` }}
+        />
+      </div>
+    </>
   );
 }
 
 function ResetCountdown({ resetAt, text }: { resetAt: number; text: (seconds: number) => string }) {
   const remaining = useCountdown(resetAt);
-  if (remaining === null || remaining <= 0) return null;
+  if (remaining <= 0) return null;
   return (
     <span className={css.small} data-part="rate-limit-reset">
       {text(Math.ceil(remaining / 1000))}
@@ -82,14 +89,12 @@ function ResetCountdown({ resetAt, text }: { resetAt: number; text: (seconds: nu
  * the rate-limit window with a countdown to its reset, and a warning when the balance runs low.
  */
 export function UsageMeterView(props: UsageMeterViewProps) {
-  const { usage, rateLimit, lowBalanceThreshold = 5, heading, headingLevel } = props;
-  const status = props.status ?? (usage ? 'success' : 'pending');
+  const { usage, rateLimit, lowBalanceThreshold = 5 } = props;
   const ui = useUi(props);
   const { labels, format } = ui;
   const id = useId();
-  const state = viewState(status, Boolean(usage), usage !== undefined && usage !== null);
+  const state = viewState(props.status, Boolean(usage), usage !== undefined && usage !== null);
   const rootProps = useRootProps('UsageMeter', ui, props, state);
-  const headingText = heading === undefined ? labels.usageTitle : heading;
 
   let body: ReactNode;
   if (state !== 'ready' || !usage) {
@@ -135,17 +140,15 @@ export function UsageMeterView(props: UsageMeterViewProps) {
               {active === undefined ? (
                 labels.notAvailable
               ) : typeof limit === 'number' ? (
-                <>
-                  <span>{labels.videosOfLimit(format.number(active), format.number(limit))}</span>
-                  <Meter
-                    value={active}
-                    max={limit}
-                    labelledBy={`${id}-videos`}
-                    valueText={labels.videosOfLimit(format.number(active), format.number(limit))}
-                    warnAbove={0.9}
-                    part="videos-meter"
-                  />
-                </>
+                <Meter
+                  value={active}
+                  max={limit}
+                  labelledBy={`${id}-videos`}
+                  text={labels.videosOfLimit}
+                  format={format}
+                  warnAbove={0.9}
+                  part="videos-meter"
+                />
               ) : (
                 <span>{labels.videosUnlimited(format.number(active))}</span>
               )}
@@ -158,20 +161,12 @@ export function UsageMeterView(props: UsageMeterViewProps) {
             <dd className={css.detail}>
               {rateLimit ? (
                 <>
-                  <span>
-                    {labels.rateLimitRemaining(
-                      format.number(rateLimit.remaining),
-                      format.number(rateLimit.limit),
-                    )}
-                  </span>
                   <Meter
                     value={rateLimit.remaining}
                     max={rateLimit.limit}
                     labelledBy={`${id}-rate`}
-                    valueText={labels.rateLimitRemaining(
-                      format.number(rateLimit.remaining),
-                      format.number(rateLimit.limit),
-                    )}
+                    text={labels.rateLimitRemaining}
+                    format={format}
                     warnBelow={0.1}
                     part="rate-limit-meter"
                   />
@@ -194,11 +189,7 @@ export function UsageMeterView(props: UsageMeterViewProps) {
 
   return (
     <div {...rootProps}>
-      {headingText ? (
-        <Heading level={headingLevel} className={css.heading}>
-          {headingText}
-        </Heading>
-      ) : null}
+      {headingOf(props, labels.usageTitle, css.heading)}
       {body}
     </div>
   );

@@ -1,4 +1,12 @@
-import { type KeyboardEvent, type ReactNode, useId, useLayoutEffect, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import type { ContentStatsError } from '../client/errors.js';
 import type { VideoSummary } from '../client/types.js';
 import { parseCount } from '../metrics/counts.js';
@@ -9,7 +17,7 @@ import { Count } from './internal/Count.js';
 import { button, field } from './internal/controls.css.js';
 import { ErrorState } from './internal/ErrorState.js';
 import type { Formatters } from './internal/format.js';
-import { Heading, type HeadingLevel } from './internal/Heading.js';
+import { type HeadingLevel, headingOf } from './internal/Heading.js';
 import type { Labels } from './internal/labels.js';
 import { offlineAware } from './internal/offline.js';
 import { type RootProps, useRootProps, viewState } from './internal/Root.js';
@@ -78,7 +86,7 @@ function VideoItem({ video, labels, format, selected, onSelect, onStop, stopping
   const itemRef = useRef<HTMLLIElement>(null);
   const stopRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const focusAfter = useRef<'cancel' | 'stop' | 'item' | null>(null);
+  const focusAfter = useRef<RefObject<HTMLElement | null> | null>(null);
 
   // a layout effect, so focus has moved before the next paint also under Preact, whose plain
   // effects run a frame later
@@ -86,22 +94,20 @@ function VideoItem({ video, labels, format, selected, onSelect, onStop, stopping
     // focus follows the confirmation step: into it on open, back to Stop on cancel
     const target = focusAfter.current;
     focusAfter.current = null;
-    if (target === 'cancel') cancelRef.current?.focus();
-    else if (target === 'stop') stopRef.current?.focus();
-    else if (target === 'item') itemRef.current?.focus();
+    target?.current?.focus();
   });
 
   const open = () => {
-    focusAfter.current = 'cancel';
+    focusAfter.current = cancelRef;
     setConfirming(true);
   };
   const cancel = () => {
-    focusAfter.current = 'stop';
+    focusAfter.current = stopRef;
     setConfirming(false);
   };
   const confirm = () => {
     // the Stop button goes away once the status changes: the item keeps the focus
-    focusAfter.current = 'item';
+    focusAfter.current = itemRef;
     setConfirming(false);
     onStop?.(video.id);
   };
@@ -114,9 +120,7 @@ function VideoItem({ video, labels, format, selected, onSelect, onStop, stopping
 
   const status = String(video.status);
   const badge = css.badge[status as keyof typeof css.badge] ?? css.badge.other;
-  const created = video.created_at ? Date.parse(video.created_at) : Number.NaN;
-  const views = latestCount(video, 'views');
-  const likes = latestCount(video, 'likes');
+  const created = Date.parse(video.created_at ?? '');
   const canStop = onStop !== undefined && status === 'monitoring';
   // "@handle · …123456" first: at 320 px full links all truncate to the same "https://www.tiktok.com/@cre…"
   const name = videoLabel(video);
@@ -171,14 +175,12 @@ function VideoItem({ video, labels, format, selected, onSelect, onStop, stopping
           ) : null}
         </div>
         <div className={css.counts} data-part="counts">
-          <span>
-            <span className={css.countLabel}>{labels.views}</span>
-            <Count value={views} format={format} notAvailable={labels.notAvailable} />
-          </span>
-          <span>
-            <span className={css.countLabel}>{labels.likes}</span>
-            <Count value={likes} format={format} notAvailable={labels.notAvailable} />
-          </span>
+          {(['views', 'likes'] as const).map((metric) => (
+            <span key={metric}>
+              <span className={css.countLabel}>{labels[metric]}</span>
+              <Count value={latestCount(video, metric)} format={format} notAvailable={labels.notAvailable} />
+            </span>
+          ))}
         </div>
       </div>
       <div className={css.actions}>
@@ -242,10 +244,7 @@ export function VideoListView(props: VideoListViewProps) {
     onStop,
     stoppingId,
     stopError,
-    heading,
-    headingLevel,
   } = props;
-  const status = props.status ?? (videos ? 'success' : 'pending');
   const ui = useUi(props);
   const { labels, format } = ui;
   const [ownPlatform, setOwnPlatform] = useState<string | null>(defaultPlatform);
@@ -253,9 +252,8 @@ export function VideoListView(props: VideoListViewProps) {
   const shown = videos ? videos.filter((v) => platform === null || v.platform === platform) : [];
   const options = [...new Set([...platforms, ...(videos ?? []).map((v) => String(v.platform))])];
 
-  const state = viewState(status, Boolean(videos), shown.length > 0);
+  const state = viewState(props.status, Boolean(videos), shown.length > 0);
   const rootProps = useRootProps('VideoList', ui, props, state);
-  const headingText = heading === undefined ? labels.videosTitle : heading;
 
   let body: ReactNode;
   if (state !== 'ready') {
@@ -289,11 +287,7 @@ export function VideoListView(props: VideoListViewProps) {
   return (
     <div {...rootProps}>
       <div className={css.header}>
-        {headingText ? (
-          <Heading level={headingLevel} className={css.heading}>
-            {headingText}
-          </Heading>
-        ) : null}
+        {headingOf(props, labels.videosTitle, css.heading)}
         {/* stays put while a new filter loads, so keyboard focus is not lost */}
         {videos || platform !== null || onPlatformChange ? (
           <label className={css.filter}>

@@ -8,7 +8,7 @@ import { useUsage } from '../react/useUsage.js';
 import { button, field, label as labelClass } from './internal/controls.css.js';
 import { ErrorState } from './internal/ErrorState.js';
 import { errorInfo } from './internal/errorInfo.js';
-import { Heading, type HeadingLevel } from './internal/Heading.js';
+import { type HeadingLevel, headingOf } from './internal/Heading.js';
 import { offlineAware } from './internal/offline.js';
 import { type RootProps, useRootProps } from './internal/Root.js';
 import { title as titleClass } from './internal/root.css.js';
@@ -80,8 +80,6 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
     onViewExisting,
     defaultLink = '',
     defaultDurationDays = 7,
-    heading,
-    headingLevel,
     renderError,
   } = props;
   const ui = useUi(props);
@@ -120,13 +118,17 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
   const cannotAfford = cost !== null && balance !== undefined && cost > balance;
   const pending = status === 'pending';
 
-  const ids = {
-    linkHint: `${id}-link-hint`,
-    linkError: `${id}-link-error`,
-    daysHint: `${id}-days-hint`,
-    daysError: `${id}-days-error`,
-    cost: `${id}-cost`,
-    refusal: `${id}-refusal`,
+  const linkHintId = `${id}-link-hint`;
+  const linkErrorId = `${id}-link-error`;
+  const daysHintId = `${id}-days-hint`;
+  const daysErrorId = `${id}-days-error`;
+  const costId = `${id}-cost`;
+  const refusalId = `${id}-refusal`;
+
+  const refusalText = (cost: number, balance: number) => {
+    // rounded to cents they would look alike: "costs $2.52 but your balance is $2.52"
+    const money = format.money(cost) === format.money(balance) ? format.moneyExact : format.money;
+    return labels.cannotAfford(money(cost), money(balance));
   };
 
   const submit = (event: FormEvent) => {
@@ -150,13 +152,14 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
   };
 
   const retry = onRetry ?? (() => lastInput && onSubmit(lastInput));
-  const info = error ? errorInfo(error) : null;
   const state = status === 'error' ? 'error' : balanceLoading ? 'loading' : 'ready';
   const rootProps = useRootProps('VideoTracker', ui, props, state);
 
   const errorView = (() => {
-    if (status !== 'error' || !error || !info) return null;
+    if (status !== 'error' || !error) return null;
     if (renderError) return renderError(error, retry);
+    const info = errorInfo(error);
+    const { existingId } = info;
     const unknownOutcome = info.outcome === 'unknown';
     return (
       <div data-part="track-error">
@@ -168,18 +171,18 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
           detail={unknownOutcome ? labels.trackOutcomeUnknown : undefined}
           retryLabel={unknownOutcome ? labels.tryAgain : undefined}
         >
-          {info.code === 'conflict' && info.existingId ? (
+          {info.code === 'conflict' && existingId ? (
             onViewExisting ? (
               <button
                 type="button"
                 className={button.secondary}
-                onClick={() => onViewExisting(info.existingId as string)}
+                onClick={() => onViewExisting(existingId)}
                 data-part="view-existing"
               >
                 {labels.viewExisting}
               </button>
             ) : (
-              <span>{labels.existingVideo(info.existingId)}</span>
+              <span>{labels.existingVideo(existingId)}</span>
             )
           ) : null}
         </ErrorState>
@@ -187,14 +190,9 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
     );
   })();
 
-  const heading_ = heading === undefined ? labels.trackerTitle : heading;
   return (
     <div {...rootProps}>
-      {heading_ ? (
-        <Heading level={headingLevel} className={titleClass}>
-          {heading_}
-        </Heading>
-      ) : null}
+      {headingOf(props, labels.trackerTitle, titleClass)}
       <form
         className={css.form}
         onSubmit={submit}
@@ -225,16 +223,16 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
               // links read left to right in every language (RTL would put "https://" at the end)
               dir="ltr"
               aria-invalid={showLinkProblem || undefined}
-              aria-describedby={showLinkProblem ? `${ids.linkError} ${ids.linkHint}` : ids.linkHint}
+              aria-describedby={showLinkProblem ? `${linkErrorId} ${linkHintId}` : linkHintId}
               data-part="link-input"
             />
-            <p id={ids.linkHint} className={css.hint}>
+            <p id={linkHintId} className={css.hint}>
               {labels.linkHint}
             </p>
             {/* polite: the reason is announced once it appears, after the pause, not per keystroke */}
             <div aria-live="polite">
               {showLinkProblem && !parsed.ok ? (
-                <p id={ids.linkError} className={css.invalid} data-part="link-error">
+                <p id={linkErrorId} className={css.invalid} data-part="link-error">
                   {labels.invalidLink(shortReason(parsed.reason))}
                 </p>
               ) : null}
@@ -257,27 +255,25 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
                 value={days}
                 onChange={(event) => setDays(event.target.value)}
                 aria-invalid={!daysValid || undefined}
-                aria-describedby={!daysValid ? `${ids.daysError} ${ids.daysHint}` : ids.daysHint}
+                aria-describedby={!daysValid ? `${daysErrorId} ${daysHintId}` : daysHintId}
                 data-part="duration-input"
               />
               <span aria-hidden="true">{labels.days(daysValid ? dayCount : 2)}</span>
             </div>
-            <p id={ids.daysHint} className={css.hint}>
+            <p id={daysHintId} className={css.hint}>
               {labels.durationHint(MIN_DURATION_DAYS, MAX_DURATION_DAYS)}
             </p>
             {!daysValid ? (
-              <p id={ids.daysError} className={css.invalid} data-part="duration-error">
+              <p id={daysErrorId} className={css.invalid} data-part="duration-error">
                 {labels.durationInvalid(MIN_DURATION_DAYS, MAX_DURATION_DAYS)}
               </p>
             ) : null}
           </div>
         </div>
 
-        <div className={css.costRow} id={ids.cost} data-part="cost">
+        <div className={css.costRow} id={costId} data-part="cost">
           <span className={css.cost}>
-            {cost === null
-              ? labels.estimatedCost(labels.notAvailable)
-              : labels.estimatedCost(format.money(cost))}
+            {labels.estimatedCost(cost === null ? labels.notAvailable : format.money(cost))}
           </span>
           <span data-part="balance">
             {balanceLoading
@@ -290,11 +286,8 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
 
         <div aria-live="polite">
           {cannotAfford && cost !== null && balance !== undefined ? (
-            <p id={ids.refusal} className={css.refusal} data-part="refusal">
-              {format.money(cost) === format.money(balance)
-                ? // rounded to cents they would look alike: "costs $2.52 but your balance is $2.52"
-                  labels.cannotAfford(format.moneyExact(cost), format.moneyExact(balance))
-                : labels.cannotAfford(format.money(cost), format.money(balance))}
+            <p id={refusalId} className={css.refusal} data-part="refusal">
+              {refusalText(cost, balance)}
             </p>
           ) : null}
         </div>
@@ -304,7 +297,7 @@ export function VideoTrackerView(props: VideoTrackerViewProps) {
             type="submit"
             className={button.primary}
             aria-disabled={pending || cannotAfford || undefined}
-            aria-describedby={cannotAfford ? ids.refusal : ids.cost}
+            aria-describedby={cannotAfford ? refusalId : costId}
             data-part="submit"
           >
             {pending ? labels.trackPending : labels.trackSubmit}

@@ -1,24 +1,16 @@
 // Axis labels in compact form with as many digits as it takes to tell neighbours apart: a flat
 // series near 9 quadrillion would otherwise read "9007.2T" on every tick.
 
-const cache = new Map<string, Intl.NumberFormat>();
+import { intlFormat } from '../internal/format.js';
 
 function compactFormat(locale: string | undefined, digits: number | undefined): Intl.NumberFormat {
-  const key = `${locale ?? ''}|${digits ?? ''}`;
-  let format = cache.get(key);
-  if (!format) {
-    const options: Intl.NumberFormatOptions =
-      digits === undefined
-        ? { notation: 'compact', maximumFractionDigits: 1 }
-        : { notation: 'compact', maximumSignificantDigits: digits };
-    try {
-      format = new Intl.NumberFormat(locale, options);
-    } catch {
-      format = new Intl.NumberFormat(undefined, options);
-    }
-    cache.set(key, format);
-  }
-  return format;
+  return intlFormat(
+    'NumberFormat',
+    locale,
+    digits === undefined
+      ? { notation: 'compact', maximumFractionDigits: 1 }
+      : { notation: 'compact', maximumSignificantDigits: digits },
+  );
 }
 
 function allDistinct(labels: readonly string[]): boolean {

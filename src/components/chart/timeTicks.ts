@@ -1,6 +1,8 @@
 // Own time ticks: d3-time + d3-time-format cost more than the whole chart. Local-time Date
 // methods put ticks on the viewer's hours and midnights; Intl formats the labels.
 
+import { intlFormat } from '../internal/format.js';
+
 /** A tick on the x axis. */
 export interface Tick {
   value: number;
@@ -42,20 +44,9 @@ function advance(date: Date, unit: Unit, step: number): void {
   else date.setMonth(date.getMonth() + step);
 }
 
-const formatterCache = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
-  let format = formatterCache.get(key);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat(locale, options);
-    } catch {
-      format = new Intl.DateTimeFormat(undefined, options);
-    }
-    formatterCache.set(key, format);
-  }
-  return format;
-}
+/** `Nov 14`: the label of a day, and of a lone tick. */
+const dayLabel = (locale: string | undefined) =>
+  intlFormat('DateTimeFormat', locale, { month: 'short', day: 'numeric' });
 
 /**
  * About `count` ticks over [start, end] (ms) on round local times: hours, midnights, Mondays or
@@ -63,8 +54,7 @@ function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOpti
  * At least two ticks when the span allows it: one lone date says nothing about the scale.
  */
 export function timeTicks(start: number, end: number, count: number, locale: string | undefined): Tick[] {
-  if (!(end > start))
-    return [{ value: start, label: dateFormat(locale, { month: 'short', day: 'numeric' }).format(start) }];
+  if (!(end > start)) return [{ value: start, label: dayLabel(locale).format(start) }];
   const span = end - start;
   let index = INTERVALS.findIndex(([, , ms]) => span / ms <= Math.max(1, count));
   if (index === -1) index = INTERVALS.length - 1;
@@ -82,10 +72,10 @@ function ticksOf(
   end: number,
   locale: string | undefined,
 ): Tick[] {
-  const dayLabel = dateFormat(locale, { month: 'short', day: 'numeric' });
+  const days = dayLabel(locale);
   // ticks fall on whole hours: `3 PM` / `15 Uhr` reads faster than `3:00 PM`
-  const hourLabel = dateFormat(locale, { hour: 'numeric' });
-  const monthLabel = dateFormat(locale, { month: 'short', year: 'numeric' });
+  const hours = intlFormat('DateTimeFormat', locale, { hour: 'numeric' });
+  const months = intlFormat('DateTimeFormat', locale, { month: 'short', year: 'numeric' });
   const date = new Date(start);
   floorTo(date, unit, step);
   const ticks: Tick[] = [];
@@ -93,13 +83,8 @@ function ticksOf(
     const value = date.getTime();
     if (value >= start) {
       const midnight = date.getHours() === 0;
-      const label =
-        unit === 'month'
-          ? monthLabel.format(value)
-          : unit === 'hour' && !midnight
-            ? hourLabel.format(value)
-            : dayLabel.format(value);
-      ticks.push({ value, label });
+      const format = unit === 'month' ? months : unit === 'hour' && !midnight ? hours : days;
+      ticks.push({ value, label: format.format(value) });
     }
     advance(date, unit, step);
   }
@@ -120,32 +105,21 @@ export function hourTicks(start: number, end: number, count: number, locale: str
   const days = unitFormat(locale, 'day');
   const ticks: Tick[] = [];
   for (let value = Math.ceil(start / step) * step; value <= end && ticks.length < 500; value += step) {
-    ticks.push({ value, label: formatHours(value, step >= 24, hours, days) });
+    ticks.push({
+      value,
+      label: step >= 24 && value % 24 === 0 ? days.format(value / 24) : hours.format(value),
+    });
   }
   return ticks;
 }
 
-function formatHours(
-  value: number,
-  inDays: boolean,
-  hours: Intl.NumberFormat,
-  days: Intl.NumberFormat,
-): string {
-  return inDays && value % 24 === 0 ? days.format(value / 24) : hours.format(value);
-}
-
 function unitFormat(locale: string | undefined, unit: 'hour' | 'day'): Intl.NumberFormat {
-  const options: Intl.NumberFormatOptions = {
+  return intlFormat('NumberFormat', locale, {
     style: 'unit',
     unit,
     unitDisplay: 'narrow',
     maximumFractionDigits: 1,
-  };
-  try {
-    return new Intl.NumberFormat(locale, options);
-  } catch {
-    return new Intl.NumberFormat(undefined, options);
-  }
+  });
 }
 
 /** A time since start for the tooltip and table of `align="sinceStart"`: `20h`, `44d 7h`. */

@@ -1,22 +1,5 @@
-import type { Formatters } from '../internal/format.js';
+import { type Formatters, intlFormat } from '../internal/format.js';
 import type { ChartMode, PlotPoint } from './types.js';
-
-const signedCache = new Map<string, Intl.NumberFormat>();
-
-function signedExact(locale: string | undefined): Intl.NumberFormat {
-  const key = locale ?? '';
-  let format = signedCache.get(key);
-  if (!format) {
-    const options: Intl.NumberFormatOptions = { signDisplay: 'exceptZero', maximumFractionDigits: 0 };
-    try {
-      format = new Intl.NumberFormat(locale, options);
-    } catch {
-      format = new Intl.NumberFormat(undefined, options);
-    }
-    signedCache.set(key, format);
-  }
-  return format;
-}
 
 /**
  * The exact text of a point: totals with every digit (bigint-exact above 2^53), per-hour
@@ -24,7 +7,11 @@ function signedExact(locale: string | undefined): Intl.NumberFormat {
  */
 export function exactText(point: PlotPoint, mode: ChartMode, format: Formatters): string {
   if (mode === 'total') return format.exact(point.exact ?? point.value);
-  if (point.exact !== null) return signedExact(format.locale).format(point.exact);
+  if (point.exact !== null)
+    return intlFormat('NumberFormat', format.locale, {
+      signDisplay: 'exceptZero',
+      maximumFractionDigits: 0,
+    }).format(point.exact);
   return format.deltaExact(point.value);
 }
 

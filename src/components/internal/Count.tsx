@@ -33,9 +33,6 @@ export interface CountProps {
   wrap?: ((text: string) => string) | undefined;
   /** Shown for a missing value. */
   notAvailable: string;
-  className?: string | undefined;
-  /** `data-part` name. @defaultValue 'count' */
-  part?: string | undefined;
 }
 
 /**
@@ -43,19 +40,10 @@ export interface CountProps {
  * and in a bubble on keyboard focus. Only abbreviated values are focusable: an exact one has nothing
  * more to show.
  */
-export function Count({
-  value,
-  format,
-  kind = 'count',
-  wrap,
-  notAvailable,
-  className,
-  part = 'count',
-}: CountProps) {
-  const classes = className ? `${countClass} ${className}` : countClass;
+export function Count({ value, format, kind = 'count', wrap, notAvailable }: CountProps) {
   if (value === null || value === undefined) {
     return (
-      <span className={classes} data-part={part}>
+      <span className={countClass} data-part="count">
         {notAvailable}
       </span>
     );
@@ -67,14 +55,14 @@ export function Count({
   const exact = wrap ? wrap(`\u2068${exactValue}\u2069`) : exactValue;
   if (shortValue === exactValue) {
     return (
-      <span className={classes} data-part={part}>
+      <span className={countClass} data-part="count">
         {isolate(wrap, exactValue)}
       </span>
     );
   }
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: focus reveals the exact value to keyboard users
-    <span className={classes} data-part={part} title={exact} data-exact={exact} tabIndex={0}>
+    <span className={countClass} data-part="count" title={exact} data-exact={exact} tabIndex={0}>
       <span aria-hidden="true">{isolate(wrap, shortValue)}</span>
       <span className={visuallyHidden}>{isolate(wrap, exactValue)}</span>
     </span>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { button } from './controls.css.js';
-import { errorInfo } from './errorInfo.js';
+import { type ErrorInfo, errorInfo } from './errorInfo.js';
 import type { Formatters } from './format.js';
 import type { Labels } from './labels.js';
 import { useOnline } from './offline.js';
@@ -24,79 +24,51 @@ export interface ErrorStateProps {
 }
 
 /**
- * The sentence for an error, with its values formatted. `secondsLeft` is the 429 countdown;
+ * What follows `error` and `errorTitle` in the label names of an error: its code in PascalCase
+ * (`not_found` → `errorNotFound`, `errorTitleNotFound`), `Offline` for a network error while the
+ * browser is offline, and for a server error `Misconfigured` when no retry can fix it (the site's
+ * set-up, not a passing outage), else nothing (`errorTitle`; the message is `errorServer`).
+ */
+function labelSuffix(info: ErrorInfo, online: boolean): string {
+  if (info.code === 'server') return info.retryable === false ? 'Misconfigured' : '';
+  if (info.code === 'network' && !online) return 'Offline';
+  return info.code.replace(/(?:^|_)(\w)/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/**
+ * The sentence for an error, with its values formatted. `secondsLeft` is the 429 countdown (`0`
+ * once it has passed or without one);
  * `online` is the browser's network state.
  */
 export function errorMessage(
   error: unknown,
   labels: Labels,
   format: Formatters,
-  secondsLeft: number | null,
+  secondsLeft: number,
   online = true,
 ): string {
   const info = errorInfo(error);
-  switch (info.code) {
-    case 'unauthorized':
-      return labels.errorUnauthorized;
-    case 'forbidden':
-      return labels.errorForbidden(info.apiMessage);
-    case 'insufficient_balance':
-      return labels.errorInsufficientBalance(
-        info.balance === undefined ? undefined : format.money(info.balance),
-      );
-    case 'not_found':
-      return labels.errorNotFound;
-    case 'conflict':
-      return labels.errorConflict;
-    case 'rate_limited':
-      return secondsLeft !== null && secondsLeft > 0
-        ? labels.errorRateLimited(secondsLeft)
-        : labels.errorRateLimitedOver;
-    case 'invalid_request':
-      return labels.errorInvalidRequest(info.message);
-    case 'network':
-      return online ? labels.errorNetwork : labels.errorOffline;
-    case 'timeout':
-      return labels.errorTimeout;
-    case 'aborted':
-      return labels.errorAborted;
-    case 'invalid_response':
-      return labels.errorInvalidResponse;
-    default:
-      // a server error that no retry can fix is the site's set-up, not a passing outage
-      return info.retryable === false ? labels.errorMisconfigured : labels.errorServer;
+  if (info.code === 'rate_limited') {
+    return secondsLeft > 0 ? labels.errorRateLimited(secondsLeft) : labels.errorRateLimitedOver;
   }
+  const label = labels[`error${labelSuffix(info, online) || 'Server'}` as keyof Labels];
+  // the messages with a value: the API's reason (403), the balance (402), the refusal (400)
+  return typeof label === 'function'
+    ? (label as (value: string | undefined) => string)(
+        info.code === 'forbidden'
+          ? info.apiMessage
+          : info.code === 'invalid_request'
+            ? info.message
+            : info.balance === undefined
+              ? undefined
+              : format.money(info.balance),
+      )
+    : (label as string);
 }
 
 /** The heading for an error: a short name of what happened, so each state reads differently at a glance. */
 export function errorHeading(error: unknown, labels: Labels, online = true): string {
-  const info = errorInfo(error);
-  switch (info.code) {
-    case 'unauthorized':
-      return labels.errorTitleUnauthorized;
-    case 'forbidden':
-      return labels.errorTitleForbidden;
-    case 'insufficient_balance':
-      return labels.errorTitleInsufficientBalance;
-    case 'not_found':
-      return labels.errorTitleNotFound;
-    case 'conflict':
-      return labels.errorTitleConflict;
-    case 'rate_limited':
-      return labels.errorTitleRateLimited;
-    case 'invalid_request':
-      return labels.errorTitleInvalidRequest;
-    case 'network':
-      return online ? labels.errorTitleNetwork : labels.errorTitleOffline;
-    case 'timeout':
-      return labels.errorTitleTimeout;
-    case 'aborted':
-      return labels.errorTitleAborted;
-    case 'invalid_response':
-      return labels.errorTitleInvalidResponse;
-    default:
-      return info.retryable === false ? labels.errorTitleMisconfigured : labels.errorTitle;
-  }
+  return labels[`errorTitle${labelSuffix(errorInfo(error), online)}` as 'errorTitle'];
 }
 
 /**
@@ -106,15 +78,16 @@ export function errorHeading(error: unknown, labels: Labels, online = true): str
  */
 export function ErrorState({ error, retry, labels, format, detail, retryLabel, children }: ErrorStateProps) {
   const info = errorInfo(error);
-  const remaining = useCountdown(info.code === 'rate_limited' ? (info.retryAt ?? null) : null);
-  const seconds = remaining === null ? null : Math.ceil(remaining / 1000);
+  const seconds = Math.ceil(useCountdown(info.code === 'rate_limited' ? info.retryAt : null) / 1000);
   const online = useOnline();
   const message = errorMessage(error, labels, format, seconds, online);
-  const waiting = info.code === 'rate_limited' && seconds !== null && seconds > 0;
+  // only a 429 with a reset time counts down
+  const waiting = seconds > 0;
   // a repeat cannot fix these: a 402 needs a top-up first, the others a different request
   const retryable =
     !['forbidden', 'insufficient_balance', 'not_found', 'conflict', 'invalid_request'].includes(info.code) &&
     !(info.code === 'server' && info.retryable === false);
+  const showRetry = retry && retryable && !waiting;
   const actionLabel = info.code === 'unauthorized' ? labels.signInAgain : (retryLabel ?? labels.retry);
   return (
     <div className={errorClass} data-part="error" data-error-code={info.code}>
@@ -128,9 +101,9 @@ export function ErrorState({ error, retry, labels, format, detail, retryLabel, c
         </p>
         {detail ? <p className={errorText}>{detail}</p> : null}
       </div>
-      {(retry && retryable && !waiting) || children ? (
+      {showRetry || children ? (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-          {retry && retryable && !waiting ? (
+          {showRetry ? (
             <button type="button" className={button.secondary} onClick={retry} data-part="retry">
               {actionLabel}
             </button>

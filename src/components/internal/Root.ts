@@ -8,10 +8,11 @@ export type ViewState = 'loading' | 'empty' | 'error' | 'ready';
 /**
  * What a view shows, the same rule for every component: an error or a load only while there is no data
  * to show (data already on screen stays through a failed or pending refetch), then ready or empty.
+ * Without a `status`, a view is pending until it has data.
  */
 export function viewState(status: string | undefined, hasData: boolean, hasContent: boolean): ViewState {
   if (!hasData && status === 'error') return 'error';
-  if (!hasData && status === 'pending') return 'loading';
+  if (!hasData && (status ?? 'pending') === 'pending') return 'loading';
   return hasContent ? 'ready' : 'empty';
 }
 
@@ -43,10 +44,10 @@ export function useRootProps(
   state: ViewState,
   ownClassName?: string,
 ): RootElementProps {
-  const classes = [ui.rootClassName, root, ownClassName, props.className].filter(Boolean).join(' ');
+  const classes = [ui.theme.className, root, ownClassName, props.className].filter(Boolean).join(' ');
   return {
     className: classes,
-    style: { ...ui.rootStyle, ...props.style },
+    style: { ...ui.theme.style, ...props.style },
     'data-state': state,
     'data-part': 'base',
     'data-cs-component': component,

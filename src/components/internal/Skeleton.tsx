@@ -4,21 +4,16 @@ import { skeleton, skeletonBlock } from './states.css.js';
 export interface SkeletonProps {
   /** Accessible name, e.g. `labels.loading`. */
   label: string;
-  /** Widths of the grey lines (CSS lengths). @defaultValue ['60%', '100%', '80%'] */
-  lines?: readonly string[] | undefined;
-  /** Height of each line. @defaultValue '1em' */
+  /** Widths of the grey lines (CSS lengths). */
+  lines: readonly string[];
+  /** Height of each line, unless `heights` gives it. */
   lineHeight?: string | undefined;
   /** Heights per line (CSS lengths), where they differ: a skeleton as tall as what it stands for. */
   heights?: readonly string[] | undefined;
 }
 
 /** Grey placeholder lines shaped like the content to come, announced once as "loading". */
-export function Skeleton({
-  label,
-  lines = ['60%', '100%', '80%'],
-  lineHeight = '1em',
-  heights,
-}: SkeletonProps) {
+export function Skeleton({ label, lines, lineHeight, heights }: SkeletonProps) {
   return (
     <div className={skeleton} role="status" aria-label={label} data-part="skeleton">
       {lines.map((width, i) => (

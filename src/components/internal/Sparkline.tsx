@@ -7,31 +7,30 @@ export interface SparklineProps {
   values: ReadonlyArray<{ x: number; y: number }>;
   /** Accessible description, e.g. "Views trend from 1.2K to 4.5K". */
   label: string;
-  /** Most points drawn; longer series are downsampled keeping the extremes. @defaultValue 60 */
-  maxPoints?: number | undefined;
 }
+
+/** Most points drawn; longer series are downsampled keeping the extremes. */
+const MAX_POINTS = 60;
 
 const WIDTH = 100;
 const HEIGHT = 32;
 
 /** A small line chart of a trend, scaled to its own range, stretched to the card's width. */
-export function Sparkline({ values, label, maxPoints = 60 }: SparklineProps) {
+export function Sparkline({ values, label }: SparklineProps) {
   const finite = values.filter((v) => Number.isFinite(v.y) && Number.isFinite(v.x));
   if (finite.length < 2) return null;
   const sampled = downsampleLttb(
     finite,
-    maxPoints,
+    MAX_POINTS,
     (v) => v.x,
     (v) => v.y,
   );
   const first = sampled[0] as { x: number; y: number };
   const last = sampled[sampled.length - 1] as { x: number; y: number };
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (const v of sampled) {
-    if (v.y < min) min = v.y;
-    if (v.y > max) max = v.y;
-  }
+  // at most MAX_POINTS values: spread as arguments safely
+  const ys = sampled.map((v) => v.y);
+  const min = Math.min(...ys);
+  const max = Math.max(...ys);
   const spanX = last.x - first.x || 1;
   const spanY = max - min || 1;
   // 2 px of margin so the stroke at the extremes is not clipped

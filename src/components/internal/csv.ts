@@ -23,13 +23,11 @@ export function csvCell(value: CsvValue): string {
 
 /** Rows to CSV text (RFC 4180 line ends). */
 export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
-  const lines = [header.map(csvCell).join(',')];
-  for (const row of rows) lines.push(row.map(csvCell).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return [header, ...rows].map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
 }
 
-/** Offers `text` as a file download; does nothing where there is no DOM (SSR). */
-export function downloadText(text: string, fileName: string, type = 'text/csv;charset=utf-8'): void {
+/** Offers CSV `text` as a file download; does nothing where there is no DOM (SSR). */
+export function downloadText(text: string, fileName: string): void {
   if (typeof document === 'undefined' || typeof URL.createObjectURL !== 'function') return;
-  saveBlob(new Blob([text], { type }), fileName);
+  saveBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), fileName);
 }

@@ -2,7 +2,7 @@ import type { ContentStatsErrorCode } from '../../client/errors.js';
 
 /**
  * The fields of an error the components read. `ContentStatsError` has them; newer fields
- * (`outcome`, `existingId`, `apiCode`) are read defensively so any error object works.
+ * (`outcome`, `existingId`, `retryable`) are read defensively so any error object works.
  */
 export interface ErrorInfo {
   code: ContentStatsErrorCode;
@@ -10,7 +10,6 @@ export interface ErrorInfo {
   balance: number | undefined;
   retryAt: number | undefined;
   apiMessage: string | undefined;
-  apiCode: string | undefined;
   /** `unknown` when the request may have been applied (the answer was lost). */
   outcome: string | undefined;
   /** Id of the tracking that already exists, on a 409 from track. */
@@ -34,7 +33,7 @@ const CODES = new Set<string>([
   'invalid_response',
 ]);
 
-function field<T>(error: object, name: string, type: 'string' | 'number'): T | undefined {
+function field<T>(error: object, name: string, type: 'string' | 'number' | 'boolean'): T | undefined {
   const value = (error as Record<string, unknown>)[name];
   return typeof value === type ? (value as T) : undefined;
 }
@@ -49,12 +48,8 @@ export function errorInfo(error: unknown): ErrorInfo {
     balance: field<number>(object, 'balance', 'number'),
     retryAt: field<number>(object, 'retryAt', 'number'),
     apiMessage: field<string>(object, 'apiMessage', 'string'),
-    apiCode: field<string>(object, 'apiCode', 'string'),
     outcome: field<string>(object, 'outcome', 'string'),
     existingId: field<string>(object, 'existingId', 'string'),
-    retryable:
-      typeof (object as { retryable?: unknown }).retryable === 'boolean'
-        ? (object as { retryable: boolean }).retryable
-        : undefined,
+    retryable: field<boolean>(object, 'retryable', 'boolean'),
   };
 }

@@ -33,8 +33,6 @@ export interface Formatters {
   date(ms: number): string;
   /** Short date and time for axis-like labels. */
   shortDateTime(ms: number): string;
-  /** A duration relative to now, `in 5 minutes`, `3 hours ago` (`ms` positive = future). */
-  relative(ms: number): string;
 }
 
 const cache = new Map<string, Formatters>();
@@ -46,84 +44,99 @@ export function isHugeCount(value: CountValue): boolean {
   return typeof value === 'bigint' ? value >= HUGE || value <= -HUGE : Math.abs(value) >= 1e15;
 }
 
-function pick(ms: number): [number, Intl.RelativeTimeFormatUnit] {
-  const abs = Math.abs(ms);
-  if (abs < 60_000) return [Math.round(ms / 1000), 'second'];
-  if (abs < 3_600_000) return [Math.round(ms / 60_000), 'minute'];
-  if (abs < 86_400_000) return [Math.round(ms / 3_600_000), 'hour'];
-  return [Math.round(ms / 86_400_000), 'day'];
-}
-
 function create(locale: string | undefined): Formatters {
-  const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
-  const exact = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const delta = new Intl.NumberFormat(locale, {
-    notation: 'compact',
-    maximumFractionDigits: 1,
-    signDisplay: 'exceptZero',
-  });
-  const deltaExact = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
-  const money = new Intl.NumberFormat(locale, {
+  const numberFormat = (options: Intl.NumberFormatOptions) => intlFormat('NumberFormat', locale, options);
+  const dateFormat = (options: Intl.DateTimeFormatOptions) => intlFormat('DateTimeFormat', locale, options);
+  const compact = numberFormat({ notation: 'compact', maximumFractionDigits: 1 });
+  const exact = numberFormat({ maximumFractionDigits: 0 });
+  const delta = numberFormat({ notation: 'compact', maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+  const deltaExact = numberFormat({ maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+  const percent = numberFormat({ style: 'percent', maximumFractionDigits: 2 });
+  const money = numberFormat({
     style: 'currency',
     currency: 'USD',
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
   });
   // balances are kept to the mill: a third digit where it is the price (below $1) or asked for
-  const mills = new Intl.NumberFormat(locale, {
+  const mills = numberFormat({
     style: 'currency',
     currency: 'USD',
     minimumFractionDigits: 2,
     maximumFractionDigits: 3,
   });
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-  const shortDateTime = new Intl.DateTimeFormat(locale, {
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-  });
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const number = numberFormat({ maximumFractionDigits: 1 });
+  const dateTime = dateFormat({ dateStyle: 'medium', timeStyle: 'short' });
+  const date = dateFormat({ dateStyle: 'medium' });
+  const shortDateTime = dateFormat({ month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+  // an Intl formatter's `format` is a getter that returns a function bound to it
   return {
     locale,
     compact: (value) => (isHugeCount(value) ? exact : compact).format(value),
-    exact: (value) => exact.format(value),
+    exact: exact.format,
     delta: (value) => (isHugeCount(value) ? deltaExact : delta).format(value),
-    deltaExact: (value) => deltaExact.format(value),
-    percent: (ratio) => percent.format(ratio),
+    deltaExact: deltaExact.format,
+    percent: percent.format,
     money: (usd) => (Math.abs(usd) < 1 ? mills : money).format(usd),
-    moneyExact: (usd) => mills.format(usd),
-    number: (value) => number.format(value),
-    dateTime: (ms) => dateTime.format(ms),
-    date: (ms) => date.format(ms),
-    shortDateTime: (ms) => shortDateTime.format(ms),
-    relative: (ms) => {
-      const [value, unit] = pick(ms);
-      return relative.format(value, unit);
-    },
+    moneyExact: mills.format,
+    number: number.format,
+    dateTime: dateTime.format,
+    date: date.format,
+    shortDateTime: shortDateTime.format,
   };
 }
 
 /**
  * Formatters for `locale`, made once per locale: building an `Intl` formatter costs far more than
- * using one, and a table formats thousands of cells.
+ * using one, and a table formats thousands of cells. An invalid locale tag formats as the viewer's.
  */
 export function getFormatters(locale: string | undefined): Formatters {
   const key = locale ?? '';
   let formatters = cache.get(key);
   if (!formatters) {
-    try {
-      formatters = create(locale);
-    } catch {
-      // an invalid locale tag throws a RangeError: fall back to the viewer's locale, never crash
-      formatters = create(undefined);
-    }
+    formatters = create(locale);
     cache.set(key, formatters);
   }
   return formatters;
+}
+
+const intlCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+/**
+ * An `Intl.NumberFormat` or `Intl.DateTimeFormat` for `locale` and `options`, made once (axis
+ * labels and table rows format thousands of values); an invalid locale tag falls back to the
+ * viewer's locale instead of throwing.
+ */
+export function intlFormat(
+  kind: 'NumberFormat',
+  locale: string | undefined,
+  options: Intl.NumberFormatOptions,
+): Intl.NumberFormat;
+export function intlFormat(
+  kind: 'DateTimeFormat',
+  locale: string | undefined,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat;
+export function intlFormat(
+  kind: 'NumberFormat' | 'DateTimeFormat',
+  locale: string | undefined,
+  options: Intl.NumberFormatOptions & Intl.DateTimeFormatOptions,
+): Intl.NumberFormat | Intl.DateTimeFormat {
+  const key = `${kind}|${locale ?? ''}|${JSON.stringify(options)}`;
+  let format = intlCache.get(key);
+  if (!format) {
+    const Format = Intl[kind] as new (
+      locale: string | undefined,
+      options: object,
+    ) => Intl.NumberFormat | Intl.DateTimeFormat;
+    try {
+      format = new Format(locale, options);
+    } catch {
+      format = new Format(undefined, options);
+    }
+    intlCache.set(key, format);
+  }
+  return format;
 }
 
 /** A time as an ISO 8601 string in UTC, for exports and `<time dateTime>`. */

@@ -10,8 +10,6 @@ export interface Kpis {
   change: bigint | null;
   /** Hours the change covers (24 once a day of snapshots exists; fewer before). */
   changeHours: number;
-  /** Time of the latest point (ms). */
-  latestTime: number;
 }
 
 /**
@@ -38,6 +36,5 @@ export function kpis(points: readonly SnapshotPoint[], metric: MetricName): Kpis
     total,
     change,
     changeHours: Math.round((latest.time - base.time) / HOUR),
-    latestTime: latest.time,
   };
 }

@@ -23,13 +23,17 @@ export interface UiProps {
   labels?: Partial<Labels> | undefined;
 }
 
+/** A theme as what the root element takes. */
+export interface ResolvedTheme {
+  /** Theme class name to put on the root. */
+  className: string;
+  /** Custom properties of a theme override object (empty for a theme name). */
+  style: CSSProperties;
+}
+
 /** What {@link useUi} resolves: the theme as a class and style, labels and formatters. */
 export interface ResolvedUi {
-  /** Theme class name to put on the root. */
-  rootClassName: string;
-  /** Custom properties of a theme override object (empty for a theme name). */
-  rootStyle: CSSProperties;
-  locale: string | undefined;
+  theme: ResolvedTheme;
   labels: Labels;
   format: Formatters;
 }
@@ -40,7 +44,7 @@ const DEFAULT_SETTINGS: ContentStatsUiSettings = { theme: 'auto', locale: undefi
 export const ContentStatsUiContext = createContext<ContentStatsUiSettings>(DEFAULT_SETTINGS);
 ContentStatsUiContext.displayName = 'ContentStatsUiContext';
 
-function resolveTheme(theme: ThemeProp): { className: string; style: CSSProperties } {
+function resolveTheme(theme: ThemeProp): ResolvedTheme {
   if (typeof theme === 'string') return { className: themeClass(theme), style: {} };
   const { base, ...overrides } = theme;
   return { className: themeClass(base ?? 'auto'), style: themeStyle(overrides) as CSSProperties };
@@ -58,11 +62,5 @@ export function useUi(props: UiProps): ResolvedUi {
     () => ({ ...defaultLabels, ...providerLabels, ...ownLabels }),
     [providerLabels, ownLabels],
   );
-  return {
-    rootClassName: resolvedTheme.className,
-    rootStyle: resolvedTheme.style,
-    locale,
-    labels,
-    format: getFormatters(locale),
-  };
+  return { theme: resolvedTheme, labels, format: getFormatters(locale) };
 }

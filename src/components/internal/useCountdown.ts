@@ -2,16 +2,16 @@ import { useEffect, useState } from 'react';
 
 /**
  * Milliseconds left until `deadline` (ms on the viewer's clock), re-rendering once a second while
- * the component is mounted and the page is visible; `0` once it has passed, `null` without a deadline.
+ * the component is mounted and the page is visible; `0` once it has passed or without a deadline.
  * Hidden tabs stop ticking (no wasted renders) and catch up the moment they are shown again.
  */
-export function useCountdown(deadline: number | null | undefined): number | null {
+export function useCountdown(deadline: number | null | undefined): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (deadline === null || deadline === undefined) return;
     let timer: ReturnType<typeof setInterval> | undefined;
     const stop = () => {
-      if (timer !== undefined) clearInterval(timer);
+      clearInterval(timer);
       timer = undefined;
     };
     const tick = () => {
@@ -32,6 +32,5 @@ export function useCountdown(deadline: number | null | undefined): number | null
       if (hasDocument) document.removeEventListener('visibilitychange', onVisibility);
     };
   }, [deadline]);
-  if (deadline === null || deadline === undefined) return null;
-  return Math.max(0, deadline - now);
+  return deadline === null || deadline === undefined ? 0 : Math.max(0, deadline - now);
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 
 /** Which inline edges of a horizontal scroller hide more content. */
 export interface ScrollEdges {
@@ -42,6 +42,6 @@ export function useScrollEdges(): [(element: HTMLElement | null) => void, Scroll
       observer?.disconnect();
     };
   }, [element]);
-  const ref = useCallback((node: HTMLElement | null) => setElement(node), []);
-  return [ref, edges];
+  // the state setter is the ref: stable, and called with the element and with null
+  return [setElement, edges];
 }
