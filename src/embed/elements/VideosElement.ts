@@ -1,8 +1,8 @@
 import { createElement, type ReactNode } from 'react';
+import { VideoList } from '../../components/VideoList.js';
 import type { ElementContext } from '../ContentStatsElement.js';
 import { COMMON_ATTRIBUTES, ContentStatsElement } from '../ContentStatsElement.js';
 import { attr } from '../config.js';
-import { EmbedVideoList } from '../EmbedVideoList.js';
 
 /**
  * The tracked videos with their status, filterable by platform. Read-only unless the page's
@@ -42,11 +42,11 @@ export class ContentStatsVideosElement extends ContentStatsElement {
 
   protected override renderContent({ connection }: ElementContext): ReactNode {
     const platform = attr(this, 'platform') ?? null;
-    return createElement(EmbedVideoList, {
+    return createElement(VideoList, {
       // a new platform starts a new list (it is the list's initial filter)
       key: platform ?? '',
       defaultPlatform: platform,
-      allowStop: this.tokenAllows(connection, 'stop') === true,
+      readOnly: this.tokenAllows(connection, 'stop') !== true,
     });
   }
 }
